@@ -1,0 +1,38 @@
+// Batch status changes and history lines. Each writes its BatchEvent with a dedup key, so a retried
+// activity leaves one line, not two.
+import { Context } from '@temporalio/activity';
+import { recordEvent } from '@/lib/batches/events';
+import type { ActivityDeps } from './index';
+
+export function createBatchActivities({ db }: ActivityDeps) {
+  const runId = () => Context.current().info.workflowExecution?.runId ?? 'standalone';
+  return {
+    async startBatch(input: { batchId: string }) {
+      const batch = await db.importBatch.update({
+        where: { id: input.batchId },
+        data: { status: 'PROCESSING', startedAt: new Date() },
+        include: { catalogVersion: { include: { catalog: true } } },
+      });
+      await recordEvent(db, { batchId: batch.id, kind: 'PROCESSING', message: '开始解析与校验', dedupKey: `${batch.id}:start:${runId()}` });
+      return { number: batch.number, catalogName: batch.catalogVersion.catalog.name, providerDeptId: batch.providerDeptId };
+    },
+
+    async finishBatch(input: { batchId: string }): Promise<void> {
+      const b = await db.importBatch.update({
+        where: { id: input.batchId },
+        data: { status: 'COMPLETED', finishedAt: new Date() },
+      });
+      const summary = `入库 ${b.rowsStored} 条，更新 ${b.rowsUpdated} 条，重复 ${b.rowsDuplicate} 条，置疑 ${b.rowsSuspect} 条（已修复 ${b.rowsFixed} 条）`;
+      await recordEvent(db, { batchId: b.id, kind: 'COMPLETED', message: `批次办结：${summary}`, dedupKey: `${b.id}:completed` });
+    },
+
+    async failBatch(input: { batchId: string; message: string }): Promise<void> {
+      await db.importBatch.update({ where: { id: input.batchId }, data: { status: 'FAILED', error: input.message, finishedAt: new Date() } });
+      await recordEvent(db, { batchId: input.batchId, kind: 'FAILED', message: `导入失败：${input.message}`, dedupKey: `${input.batchId}:failed` });
+    },
+
+    async recordBatchEvent(input: { batchId: string; kind: string; message: string; dedupKey: string }): Promise<void> {
+      await recordEvent(db, input);
+    },
+  };
+}

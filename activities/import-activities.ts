@@ -1,0 +1,27 @@
+// The effectful steps of an import: processing the file (long, heartbeating) and storing corrected rows.
+import { Context } from '@temporalio/activity';
+import { processBatchFile, type ImportResult } from '@/lib/import/process-file';
+import { applySuspectFixes, type ApplyFixesResult } from '@/lib/suspects/apply-fixes';
+import type { TaskActor } from '../workflows/human-task';
+import type { ActivityDeps } from './index';
+
+export function createImportActivities({ db }: ActivityDeps) {
+  return {
+    /** Idempotent and resumable: rows up to the batch's committed cursor are skipped. */
+    async importFile(input: { batchId: string }): Promise<ImportResult> {
+      const ctx = Context.current();
+      // Heartbeat on a timer as well as per chunk: a slow chunk must not look like a dead worker.
+      const beat = setInterval(() => ctx.heartbeat(), 5_000);
+      try {
+        return await processBatchFile(db, input.batchId, (p) => ctx.heartbeat(p));
+      } finally {
+        clearInterval(beat);
+      }
+    },
+
+    /** Re-checks and stores the rows a department resubmitted; idempotent per suspect item status. */
+    async applyFixes(input: { batchId: string; itemIds: string[]; actor: TaskActor }): Promise<ApplyFixesResult> {
+      return applySuspectFixes(db, input);
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// Format validation of one row against a catalog version (R-2.1). Pure: the same code runs in the import
+// activity, in the fix screen's API and (for messages) in the browser, so a row means the same everywhere.
+import { checkCertNumber, checkIdNumber, checkUscc } from '@/lib/identifiers';
+import type { CatalogDef, FieldDef, Problem, RowValues } from './types';
+
+export interface CheckContext {
+  today: Date;
+}
+
+export interface CheckedRow {
+  values: RowValues;
+  problems: Problem[];
+}
+
+const DATE_FORMS = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/];
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+// Amounts are in 万元; a value this large is almost certainly yuan typed into a 万元 column.
+const AMOUNT_WAN_SUSPICIOUS = 1_000_000;
+
+export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): CheckedRow {
+  const values: RowValues = {};
+  const problems: Problem[] = [];
+  for (const field of def.fields) {
+    const value = normaliseText(raw[field.key]);
+    if (value === '') continue;
+    const result = checkField(def, field, value, raw);
+    if ('problem' in result) problems.push({ field: field.key, ...result.problem });
+    values[field.key] = 'value' in result ? result.value : value;
+  }
+  for (const field of def.fields) {
+    if (field.required && !values[field.key] && !problems.some((p) => p.field === field.key)) {
+      problems.push({ field: field.key, code: 'REQUIRED', message: `${field.label}不能为空` });
+    }
+  }
+  problems.push(...checkRules(def, values, ctx));
+  return { values, problems };
+}
+
+type FieldResult = { value: string } | { value: string; problem: Omit<Problem, 'field'> };
+
+function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowValues): FieldResult {
+  if (field.maxLength && [...value].length > field.maxLength) {
+    return { value, problem: { code: 'TOO_LONG', message: `${field.label}超过${field.maxLength}个字符` } };
+  }
+  if (field.pattern && !new RegExp(field.pattern).test(value)) {
+    return { value, problem: { code: 'PATTERN', message: `${field.label}格式不正确` } };
+  }
+  switch (field.type) {
+    case 'TEXT':
+      return { value };
+    case 'NUMBER':
+    case 'AMOUNT_WAN':
+      return checkNumber(field, value);
+    case 'DATE':
+      return checkDate(field, value);
+    case 'ENUM':
+      return checkEnum(def, field, value);
+    case 'USCC':
+      return fromIdentifier(field, checkUscc(value), value);
+    case 'ID_NUMBER':
+      return fromIdentifier(field, checkIdNumber(value), value);
+    case 'CERT_NUMBER': {
+      const certType = normaliseText(raw[certTypeFieldOf(field.key)]) || '01';
+      return fromIdentifier(field, checkCertNumber(certType.slice(0, 2), value), value);
+    }
+    case 'PHONE':
+      return PHONE.test(value) ? { value } : { value, problem: { code: 'PHONE', message: `${field.label}不是有效的电话号码` } };
+  }
+}
+
+function fromIdentifier(
+  field: FieldDef,
+  result: { ok: true; normalized: string } | { ok: false; code: string; message: string },
+  value: string,
+): FieldResult {
+  if (result.ok) return { value: result.normalized };
+  return { value, problem: { code: result.code, message: `${field.label}：${result.message}` } };
+}
+
+/** certNumber ↔ certType, legalRepIdNumber ↔ legalRepCertType: the certificate kind lives next to the number. */
+export function certTypeFieldOf(key: string): string {
+  return key.replace(/(IdNumber|Number)$/, 'CertType').replace(/^certCertType$/, 'certType');
+}
+
+function checkNumber(field: FieldDef, value: string): FieldResult {
+  const cleaned = value.replace(/,/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) {
+    return { value, problem: { code: 'NUMBER', message: `${field.label}不是有效的数字` } };
+  }
+  const n = Number(cleaned);
+  if (field.type === 'AMOUNT_WAN') {
+    if (n < 0) return { value, problem: { code: 'NEGATIVE', message: `${field.label}不能为负数` } };
+    if (n >= AMOUNT_WAN_SUSPICIOUS) {
+      return { value: cleaned, problem: { code: 'AMOUNT_UNIT', message: `${field.label}数值过大，请确认单位是否为万元` } };
+    }
+  }
+  return { value: cleaned };
+}
+
+function checkDate(field: FieldDef, value: string): FieldResult {
+  for (const form of DATE_FORMS) {
+    const m = form.exec(value);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900) {
+      return { value: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+    }
+    break;
+  }
+  return { value, problem: { code: 'DATE', message: `${field.label}不是有效日期（应为YYYY-MM-DD）` } };
+}
+
+function checkEnum(def: CatalogDef, field: FieldDef, value: string): FieldResult {
+  const table = field.codeTable ? def.codeTables[field.codeTable] : undefined;
+  if (!table) return { value };
+  // Templates show "01 自然人"; people also type just the code or just the label.
+  const code = value.split(/\s+/)[0] ?? value;
+  const hit = table.items.find((i) => i.code === code || i.label === value || `${i.code} ${i.label}` === value);
+  if (hit) return { value: hit.code };
+  return { value, problem: { code: 'ENUM', message: `${field.label}的值“${value}”不在代码表“${table.name}”中` } };
+}
+
+function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
+  for (const rule of def.rules) {
+    if (rule.kind === 'requiredWhen') {
+      const trigger = values[rule.when.field];
+      if (trigger && rule.when.in.includes(trigger) && !values[rule.field]) {
+        problems.push({ field: rule.field, code: 'REQUIRED', message: `${label(rule.field)}不能为空` });
+      }
+    } else if (rule.kind === 'dateOrder') {
+      const a = values[rule.before];
+      const b = values[rule.after];
+      if (isIsoDate(a) && isIsoDate(b) && a > b) problems.push({ field: rule.after, code: 'DATE_ORDER', message: rule.message });
+    } else if (rule.kind === 'notFuture') {
+      const v = values[rule.field];
+      if (isIsoDate(v) && v > shanghaiDay(ctx.today)) {
+        problems.push({ field: rule.field, code: 'FUTURE_DATE', message: `${label(rule.field)}不能晚于今天` });
+      }
+    }
+  }
+  return problems;
+}
+
+function isIsoDate(v: string | undefined): v is string {
+  return !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+}
+
+function shanghaiDay(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Trim, collapse inner whitespace runs at the ends, turn full-width ASCII into half-width. */
+export function normaliseText(v: string | undefined | null): string {
+  if (v == null) return '';
+  return String(v)
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}

@@ -1,0 +1,19 @@
+// The one Temporal client of the web app (lazy connection, reused by every request).
+import { Client, Connection } from '@temporalio/client';
+import { env } from './env';
+
+const globalForTemporal = globalThis as unknown as { temporal?: Client };
+
+export function temporal(): Client {
+  if (!globalForTemporal.temporal) {
+    const config = env();
+    globalForTemporal.temporal = new Client({
+      connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+  }
+  return globalForTemporal.temporal;
+}
+
+export const taskQueue = () => env().TEMPORAL_TASK_QUEUE;
+export const importWorkflowId = (batchId: string) => `import-${batchId}`;

@@ -1,0 +1,8 @@
+// Prisma 7 reads its datasource URL here; only `prisma generate` runs on this machine (see STACK.md).
+import { defineConfig } from 'prisma/config';
+
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/xinyong' },
+});

@@ -1,0 +1,36 @@
+// The worker process: registers every workflow and activity on the platform's task queue.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { db } from '../lib/db';
+import { env } from '../lib/env';
+
+async function run(): Promise<void> {
+  const config = env();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      activities: createActivities({ db }),
+      // Bound memory on a 2-core county server; a busy city deployment raises these.
+      maxCachedWorkflows: 200,
+      maxConcurrentActivityTaskExecutions: 8,
+    });
+    const stop = () => worker.shutdown();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    console.log(`worker ready on task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`);
+    await worker.run();
+  } finally {
+    await connection.close();
+    await db.$disconnect();
+  }
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

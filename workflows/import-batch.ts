@@ -1,0 +1,59 @@
+// The import of one batch (数据归集, R-1.3, R-9.1): parse and check the file, store valid rows with lineage,
+// then return the suspect rows to the provider through a child workflow and close the batch when fixed.
+import * as wf from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { suspectFix } from './suspect-fix';
+
+export interface ImportBatchInput {
+  batchId: string;
+}
+
+export type ImportBatchStatus = 'PROCESSING' | 'RETURNED' | 'COMPLETED' | 'FAILED';
+
+export const importStatusQuery = wf.defineQuery<ImportBatchStatus>('status');
+
+const { startBatch, finishBatch, failBatch } = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+// The file is processed by one long activity that commits chunk by chunk and heartbeats its cursor; a
+// worker killed mid-file misses heartbeats, and the retry resumes after the last committed chunk.
+const { importFile } = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '4 hours',
+  heartbeatTimeout: '30 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '2 seconds', nonRetryableErrorTypes: ['ValidationError'] },
+});
+
+/** Imports one batch's file and runs its return-and-fix loop. Started by lib/batches on upload. */
+export async function importBatch(input: ImportBatchInput): Promise<ImportBatchStatus> {
+  let status: ImportBatchStatus = 'PROCESSING';
+  wf.setHandler(importStatusQuery, () => status);
+
+  const batch = await startBatch({ batchId: input.batchId });
+  let counts;
+  try {
+    counts = await importFile({ batchId: input.batchId });
+  } catch (err) {
+    status = 'FAILED';
+    await failBatch({ batchId: input.batchId, message: failureMessage(err) });
+    return status;
+  }
+
+  if (counts.rowsSuspect > 0) {
+    status = 'RETURNED';
+    await wf.executeChild(suspectFix, {
+      workflowId: `suspect-fix-${input.batchId}`,
+      args: [{ batchId: input.batchId, batchNumber: batch.number, catalogName: batch.catalogName, providerDeptId: batch.providerDeptId }],
+    });
+  }
+  await finishBatch({ batchId: input.batchId });
+  status = 'COMPLETED';
+  return status;
+}
+
+function failureMessage(err: unknown): string {
+  // ActivityFailure wraps the ApplicationFailure whose message is the user-facing Chinese reason.
+  const cause = err instanceof wf.ActivityFailure ? err.cause : err;
+  return cause instanceof Error && cause.message ? cause.message : '导入失败';
+}
