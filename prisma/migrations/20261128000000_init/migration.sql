@@ -591,3 +591,6 @@ CREATE TRIGGER "AuditLog_no_update" BEFORE UPDATE OR DELETE ON "AuditLog"
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER "AuditLog_no_truncate" BEFORE TRUNCATE ON "AuditLog"
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- Human-facing batch numbers (PC20261128-000123) come from one sequence, so two uploads never share one.
+CREATE SEQUENCE "batch_number_seq";

@@ -1,0 +1,12 @@
+// Password policy for staff (等保 level 3, ASVS): at least 12 characters, three of four character classes,
+// not the username, at most 128 characters.
+
+export function passwordProblems(password: string, username: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push('密码长度至少12位');
+  if (password.length > 128) problems.push('密码长度不能超过128位');
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) problems.push('密码须包含大写字母、小写字母、数字、特殊字符中的至少三类');
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  return problems;
+}

