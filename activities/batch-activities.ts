@@ -17,6 +17,20 @@ export function createBatchActivities({ db }: ActivityDeps) {
       return { number: batch.number, catalogName: batch.catalogVersion.catalog.name, providerDeptId: batch.providerDeptId };
     },
 
+    async returnBatch(input: { batchId: string }): Promise<void> {
+      const b = await db.importBatch.update({
+        where: { id: input.batchId },
+        data: { status: 'RETURNED' },
+        include: { providerDept: { select: { name: true } } },
+      });
+      await recordEvent(db, {
+        batchId: b.id,
+        kind: 'RETURNED',
+        message: `校验完成：入库 ${b.rowsStored} 条，更新 ${b.rowsUpdated} 条，重复 ${b.rowsDuplicate} 条；${b.rowsSuspect} 条置疑数据已退回${b.providerDept.name}修复`,
+        dedupKey: `${b.id}:returned`,
+      });
+    },
+
     async finishBatch(input: { batchId: string }): Promise<void> {
       const b = await db.importBatch.update({
         where: { id: input.batchId },

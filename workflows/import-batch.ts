@@ -12,7 +12,7 @@ export type ImportBatchStatus = 'PROCESSING' | 'RETURNED' | 'COMPLETED' | 'FAILE
 
 export const importStatusQuery = wf.defineQuery<ImportBatchStatus>('status');
 
-const { startBatch, finishBatch, failBatch } = wf.proxyActivities<Activities>({
+const { startBatch, returnBatch, finishBatch, failBatch } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -42,6 +42,7 @@ export async function importBatch(input: ImportBatchInput): Promise<ImportBatchS
 
   if (counts.rowsSuspect > 0) {
     status = 'RETURNED';
+    await returnBatch({ batchId: input.batchId });
     await wf.executeChild(suspectFix, {
       workflowId: `suspect-fix-${input.batchId}`,
       args: [{ batchId: input.batchId, batchNumber: batch.number, catalogName: batch.catalogName, providerDeptId: batch.providerDeptId }],

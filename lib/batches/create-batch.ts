@@ -18,6 +18,8 @@ export interface CreateBatchInput {
   upload: StoredUpload;
   ip: string | null;
   source?: 'UPLOAD' | 'CLI';
+  /** Overrides the configured task queue (tests run a dedicated worker). */
+  taskQueue?: string;
 }
 
 export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ id: string; number: string }> {
@@ -67,7 +69,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
     return created;
   });
 
-  await startImport(batch.id);
+  await startImport(batch.id, input.taskQueue);
   await writeAudit(db, {
     userId: user.id,
     username: user.username,
@@ -82,10 +84,10 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
   return { id: batch.id, number: batch.number };
 }
 
-export async function startImport(batchId: string): Promise<void> {
+export async function startImport(batchId: string, queue = taskQueue()): Promise<void> {
   try {
     await temporal().workflow.start(importBatch, {
-      taskQueue: taskQueue(),
+      taskQueue: queue,
       workflowId: importWorkflowId(batchId),
       args: [{ batchId }],
     });

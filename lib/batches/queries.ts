@@ -1,6 +1,5 @@
 // Reading batches: the list and the detail with its whole history, within the user's data scope.
-import type { CurrentUser } from '@/lib/auth/current-user';
-import { canSeeDept } from '@/lib/auth/current-user';
+import { canSeeDept, type CurrentUser } from '@/lib/auth/load-user';
 import { db, type Prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 

@@ -1,0 +1,187 @@
+// The demo county (npm run db:seed): departments, roles, users of each role, the two national 双公示
+// catalogs, code tables, the 2026 holiday calendar, workflow settings and a few hundred organisations
+// with their legal representatives. Idempotent: a second run changes nothing. Refuses production.
+import { BUILTIN_ROLES, PERMISSIONS } from '../lib/auth/permissions';
+import { hashPassword } from '../lib/auth/password';
+import { blindIndex, seal } from '../lib/crypto/pii';
+import { db } from '../lib/db';
+import { WORKFLOW_SETTINGS } from '../lib/settings/workflow-settings';
+import { catalogs } from './seed-data/catalogs';
+import { codeTables } from './seed-data/code-tables';
+import { departments } from './seed-data/departments';
+import { holidays2026 } from './seed-data/holidays';
+import { generateOrganisations } from './seed-data/organisations';
+import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD } from './seed-ids';
+
+async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production' && process.env.ALLOW_SEED !== 'true') {
+    throw new Error('Refusing to seed demo data in production (set ALLOW_SEED=true to override).');
+  }
+  const deptIds = await seedDepartments();
+  const roleIds = await seedRoles();
+  await seedUsers(deptIds, roleIds);
+  await seedCodeTables();
+  await seedCatalogs(deptIds);
+  await seedCalendar();
+  await seedSettings();
+  await seedOrganisations();
+  console.log('seed: done');
+}
+
+async function seedDepartments(): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const d of departments) {
+    const parentId = d.parentCode ? ids.get(d.parentCode) : null;
+    const row = await db.department.upsert({
+      where: { code: d.code },
+      create: { code: d.code, name: d.name, kind: d.kind, parentId, sortOrder: d.sortOrder },
+      update: {},
+    });
+    ids.set(d.code, row.id);
+  }
+  return ids;
+}
+
+async function seedRoles(): Promise<Map<string, string>> {
+  for (const p of PERMISSIONS) await db.permission.upsert({ where: { code: p.code }, create: p, update: { name: p.name, module: p.module } });
+  const ids = new Map<string, string>();
+  for (const r of BUILTIN_ROLES) {
+    const role = await db.role.upsert({
+      where: { code: r.code },
+      create: { code: r.code, name: r.name, dataScope: r.dataScope, builtin: true },
+      update: {},
+    });
+    await db.rolePermission.createMany({ data: r.permissions.map((permissionCode) => ({ roleId: role.id, permissionCode })), skipDuplicates: true });
+    ids.set(r.code, role.id);
+  }
+  return ids;
+}
+
+async function seedUsers(deptIds: Map<string, string>, roleIds: Map<string, string>): Promise<void> {
+  const users: { username: string; displayName: string; dept: string; roles: string[]; admin?: boolean }[] = [
+    { username: 'admin', displayName: '系统管理员', dept: 'XYZX', roles: ['SYS_ADMIN'], admin: true },
+    { username: 'security', displayName: '安全管理员', dept: 'XYZX', roles: ['SECURITY_ADMIN'], admin: true },
+    { username: 'auditor', displayName: '审计管理员', dept: 'XYZX', roles: ['AUDIT_ADMIN'], admin: true },
+    { username: 'xyzx01', displayName: '李信用', dept: 'XYZX', roles: ['CENTRE_STAFF'] },
+    { username: 'scjgj_lead', displayName: '赵局长', dept: 'SCJGJ', roles: ['DEPT_LEADER'] },
+    ...departments
+      .filter((d) => d.kind === 'DEPARTMENT')
+      .map((d) => ({ username: `${d.code.toLowerCase()}01`, displayName: `${d.name}报送员`, dept: d.code, roles: ['DEPT_OPERATOR'] })),
+  ];
+  const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
+  const pending = users.filter((u) => !existing.has(u.username));
+  if (!pending.length) return;
+  // Demo accounts share one password, so hash it once (scrypt costs ~0.4 s per hash by design).
+  const [demoHash, adminHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(ADMIN_INITIAL_PASSWORD)]);
+  for (const u of pending) {
+    await db.user.create({
+      data: {
+        username: u.username,
+        displayName: u.displayName,
+        departmentId: deptIds.get(u.dept)!,
+        passwordHash: u.admin ? adminHash : demoHash,
+        mustChangePassword: !!u.admin,
+        roles: { create: u.roles.map((code) => ({ roleId: roleIds.get(code)! })) },
+      },
+    });
+  }
+}
+
+async function seedCodeTables(): Promise<void> {
+  for (const t of codeTables) {
+    await db.codeTable.upsert({ where: { code: t.code }, create: { code: t.code, name: t.name }, update: {} });
+    await db.codeItem.createMany({
+      data: t.items.map((item, i) => ({ tableCode: t.code, code: item.code, label: item.label, sortOrder: i })),
+      skipDuplicates: true,
+    });
+  }
+}
+
+async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
+  for (const c of catalogs) {
+    const catalog = await db.catalog.upsert({
+      where: { code: c.code },
+      create: { code: c.code, name: c.name, subjectKind: c.subjectKind, category: c.category, sensitivity: c.sensitivity, description: c.description },
+      update: {},
+    });
+    await db.catalogProvider.createMany({
+      data: c.providerDeptCodes.map((code) => ({ catalogId: catalog.id, departmentId: deptIds.get(code)! })),
+      skipDuplicates: true,
+    });
+    // A published version is immutable: create version 1 once, never touch it again.
+    const v1 = await db.catalogVersion.findUnique({ where: { catalogId_version: { catalogId: catalog.id, version: 1 } } });
+    if (v1) continue;
+    await db.catalogVersion.create({
+      data: {
+        catalogId: catalog.id,
+        version: 1,
+        status: 'PUBLISHED',
+        publishedAt: new Date(),
+        naturalKey: c.naturalKey,
+        rules: c.rules,
+        timelinessWorkdays: c.timelinessWorkdays,
+        fields: {
+          create: c.fields.map((f, i) => ({
+            key: f.key,
+            label: f.label,
+            type: f.type,
+            required: f.required ?? false,
+            maxLength: f.maxLength ?? null,
+            codeTable: f.codeTable ?? null,
+            note: f.note ?? null,
+            aliases: f.aliases ?? [],
+            personal: f.personal ?? false,
+            visibility: f.visibility ?? 'PUBLIC',
+            sortOrder: i,
+          })),
+        },
+      },
+    });
+  }
+}
+
+async function seedCalendar(): Promise<void> {
+  await db.calendarDay.createMany({
+    data: holidays2026.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name })),
+    skipDuplicates: true,
+  });
+}
+
+async function seedSettings(): Promise<void> {
+  for (const s of WORKFLOW_SETTINGS) {
+    await db.workflowSetting.upsert({
+      where: { key: s.key },
+      create: { key: s.key, value: s.defaultValue, label: s.label, description: s.description },
+      update: {},
+    });
+  }
+}
+
+async function seedOrganisations(): Promise<void> {
+  const orgs = generateOrganisations(300);
+  const known = new Set((await db.subject.findMany({ where: { kind: 'ORG' }, select: { uscc: true } })).map((s) => s.uscc));
+  for (const o of orgs.filter((x) => !known.has(x.uscc))) {
+    const hash = blindIndex(o.legalRep.idNumber);
+    const person = await db.subject.upsert({
+      where: { idNumberHash: hash },
+      create: { kind: 'PERSON', name: o.legalRep.name, idNumberHash: hash, idNumberSealed: seal(o.legalRep.idNumber) },
+      update: {},
+    });
+    await db.subject.create({
+      data: {
+        kind: 'ORG',
+        name: o.name,
+        uscc: o.uscc,
+        orgCategory: o.category,
+        orgLinks: { create: { personId: person.id, role: 'LEGAL_REPRESENTATIVE', title: '法定代表人' } },
+      },
+    });
+  }
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
