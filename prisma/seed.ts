@@ -64,6 +64,9 @@ async function seedUsers(deptIds: Map<string, string>, roleIds: Map<string, stri
     { username: 'auditor', displayName: '审计管理员', dept: 'XYZX', roles: ['AUDIT_ADMIN'], admin: true },
     { username: 'xyzx01', displayName: '李信用', dept: 'XYZX', roles: ['CENTRE_STAFF'] },
     { username: 'scjgj_lead', displayName: '赵局长', dept: 'SCJGJ', roles: ['DEPT_LEADER'] },
+    // A second operator in one department, so group inboxes and claiming have someone to compete with.
+    { username: 'scjgj02', displayName: '市场监管局报送员二', dept: 'SCJGJ', roles: ['DEPT_OPERATOR'] },
+    { username: 'mq01', displayName: '木城所报送员', dept: 'SCJGJ_MQ', roles: ['DEPT_OPERATOR'] },
     ...departments
       .filter((d) => d.kind === 'DEPARTMENT')
       .map((d) => ({ username: `${d.code.toLowerCase()}01`, displayName: `${d.name}报送员`, dept: d.code, roles: ['DEPT_OPERATOR'] })),

@@ -1,0 +1,83 @@
+// The catalog engine on the national 行政处罚 catalog: format validation, cross-field rules, header
+// matching and deduplication keys (R-2.1, R-4.0).
+import { describe, expect, it } from 'vitest';
+import { checkRow } from '../../lib/catalog/check-row';
+import { matchHeaders } from '../../lib/catalog/headers';
+import { fingerprintOf, naturalKeyOf } from '../../lib/catalog/keys';
+import { adminPenaltyCatalog } from '../../prisma/seed-data/catalogs';
+import { penaltyRows } from '../support/penalty-data';
+import { defFromSeed } from '../support/seed-def';
+
+const def = defFromSeed(adminPenaltyCatalog);
+const today = new Date('2026-11-28T04:00:00Z');
+const good = () => ({ ...penaltyRows(1)[0]!.values });
+const codes = (values: Record<string, string>) => checkRow(def, values, { today }).problems.map((p) => `${p.field}:${p.code}`);
+
+describe('format validation of a 行政处罚 row', () => {
+  it('R-2.1 accepts a complete, valid row', () => {
+    expect(codes(good())).toEqual([]);
+  });
+
+  it('R-2.1 reports each missing required field by its Chinese name', () => {
+    const row = { ...good(), facts: '', basis: '  ' };
+    const { problems } = checkRow(def, row, { today });
+    expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining(['违法事实不能为空', '处罚依据不能为空']));
+  });
+
+  it('R-2.1 checks the USCC check character and the legal representative 身份证号', () => {
+    const row = { ...good(), uscc: '91350100M000100Y4Z', legalRepIdNumber: '36042619910102009X' };
+    expect(codes(row)).toEqual(expect.arrayContaining(['uscc:FORMAT', 'legalRepIdNumber:CHECK_CHAR']));
+  });
+
+  it('R-2.1 normalises dates, code-table labels and full-width characters', () => {
+    const row = { ...good(), decisionDate: '2026/9/1', penaltyCategory: '罚款', uscc: good().uscc!.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) };
+    const { values, problems } = checkRow(def, row, { today });
+    expect(problems).toEqual([]);
+    expect(values.decisionDate).toBe('2026-09-01');
+    expect(values.penaltyCategory).toBe('03');
+    expect(values.uscc).toBe(good().uscc);
+  });
+
+  it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
+    expect(codes({ ...good(), decisionDate: '2026-02-30' })).toContain('decisionDate:DATE');
+    expect(codes({ ...good(), penaltyCategory: '99' })).toContain('penaltyCategory:ENUM');
+    expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2027-12-01' })).toContain('decisionDate:FUTURE_DATE');
+  });
+
+  it('R-2.1 applies cross-field rules: a person needs a certificate, a fine needs an amount, dates in order', () => {
+    const person = { ...good(), subjectCategory: '01', uscc: '', certType: '', certNumber: '' };
+    expect(codes(person)).toEqual(expect.arrayContaining(['certType:REQUIRED', 'certNumber:REQUIRED']));
+    expect(codes({ ...good(), fineAmount: '' })).toContain('fineAmount:REQUIRED');
+    expect(codes({ ...good(), publicUntil: '2026-01-01' })).toEqual(expect.arrayContaining([expect.stringMatching(/:DATE_ORDER$/)]));
+  });
+
+  it('R-2.1 flags an amount that looks like yuan in a 万元 column and a text over its length', () => {
+    expect(codes({ ...good(), fineAmount: '2000000' })).toContain('fineAmount:AMOUNT_UNIT');
+    expect(codes({ ...good(), subjectName: '企'.repeat(201) })).toContain('subjectName:TOO_LONG');
+  });
+});
+
+describe('header matching', () => {
+  it('R-1.3.3 finds columns by standard name or alias in any order and reports extra columns', () => {
+    const labels = def.fields.map((f) => f.label).reverse();
+    labels[labels.indexOf('行政相对人名称')] = '当事人名称';
+    const { columns, unknown, missingRequired } = matchHeaders(def, [...labels, '经办人']);
+    expect(missingRequired).toEqual([]);
+    expect(unknown).toEqual(['经办人']);
+    expect(columns.get(labels.indexOf('当事人名称'))).toBe('subjectName');
+  });
+
+  it('R-1.3.3 names the required columns a foreign sheet lacks', () => {
+    expect(matchHeaders(def, ['姓名', '年龄']).missingRequired).toEqual(expect.arrayContaining(['行政相对人名称', '行政处罚决定书文号']));
+  });
+});
+
+describe('deduplication keys', () => {
+  it('R-2.1 identifies a penalty by subject code and decision number, and its content by a fingerprint', () => {
+    const a = checkRow(def, good(), { today }).values;
+    const b = { ...a, penaltyContent: '另一内容' };
+    expect(naturalKeyOf(def, a)).toBe(naturalKeyOf(def, b));
+    expect(fingerprintOf(def, a)).not.toBe(fingerprintOf(def, b));
+    expect(naturalKeyOf(def, { ...a, decisionNumber: '' })).toBeNull();
+  });
+});
