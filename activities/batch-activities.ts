@@ -2,6 +2,7 @@
 // activity leaves one line, not two.
 import { Context } from '@temporalio/activity';
 import { recordEvent } from '@/lib/batches/events';
+import { rollbackBatch } from '@/lib/import/rollback';
 import type { ActivityDeps } from './index';
 
 export function createBatchActivities({ db }: ActivityDeps) {
@@ -40,7 +41,9 @@ export function createBatchActivities({ db }: ActivityDeps) {
       await recordEvent(db, { batchId: b.id, kind: 'COMPLETED', message: `批次办结：${summary}`, dedupKey: `${b.id}:completed` });
     },
 
+    /** Rolls the batch's data back first, so a failed batch leaves nothing half-written. */
     async failBatch(input: { batchId: string; message: string }): Promise<void> {
+      await rollbackBatch(db, input.batchId);
       await db.importBatch.update({ where: { id: input.batchId }, data: { status: 'FAILED', error: input.message, finishedAt: new Date() } });
       await recordEvent(db, { batchId: input.batchId, kind: 'FAILED', message: `导入失败：${input.message}`, dedupKey: `${input.batchId}:failed` });
     },

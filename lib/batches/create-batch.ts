@@ -6,7 +6,8 @@ import { writeAudit } from '@/lib/audit';
 import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import type { StoredUpload } from '@/lib/files/store';
+import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
+import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
 import { importBatch } from '@/workflows/import-batch';
 import { recordEvent } from './events';
@@ -30,6 +31,8 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
     throw new ForbiddenError(`本部门不是目录“${catalog.name}”的数据提供部门`);
   }
   const versionId = await currentVersionId(db, catalog.code);
+  // Refuse a file of the wrong kind at once, before a batch exists for it.
+  await detectFormat(resolveStoredPath(upload.storagePath), input.originalName);
 
   // The same file for the same catalog is one batch: a second upload is told where the first one is.
   const previous = await db.importBatch.findFirst({

@@ -16,6 +16,7 @@ import {
   spawnService,
   stopService,
   type Log,
+  type Service,
 } from './processes';
 
 export interface StartPostgresOptions {
@@ -35,6 +36,8 @@ export interface EmbeddedPostgres {
   port: number;
   pid: number;
   dataDir: string;
+  /** The server process, e.g. to notice when it dies. */
+  service: Service;
   stop(): Promise<void>;
 }
 
@@ -57,8 +60,8 @@ export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise
   const service = spawnService(
     'postgres',
     binaries.postgres,
-    // Only loopback; startup chatter (LOG level) is noise, warnings and errors still show.
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'log_min_messages=warning'],
+    // Loopback only: the cluster's password is a fixed local one.
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'log_checkpoints=off'],
     {
       env: { ...process.env, LC_MESSAGES: 'C' },
       echo: opts.echo ?? false,
@@ -76,7 +79,7 @@ export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise
     await stop();
     throw err;
   }
-  return { url: urlFor(port, database), port, pid: service.pid, dataDir, stop };
+  return { url: urlFor(port, database), port, pid: service.pid, dataDir, service, stop };
 }
 
 function urlFor(port: number, database: string): string {
@@ -94,7 +97,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`${name} is not installed: embedded PostgreSQL has no binaries for this platform. Set DATABASE_URL.`);
+    throw new Error(
+      `${name} is not installed: embedded PostgreSQL has no binaries for this platform. Set DATABASE_URL.`,
+    );
   }
 }
 
@@ -223,7 +228,7 @@ async function clearStalePid(dataDir: string, log: Log): Promise<void> {
   if (existsSync(pidFile)) unlinkSync(pidFile);
 }
 
-async function waitUntilAccepting(url: string, service: ReturnType<typeof spawnService>, timeoutMs: number) {
+async function waitUntilAccepting(url: string, service: Service, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (service.exitInfo) throw new Error(`PostgreSQL did not start: ${describeExit(service)}`);

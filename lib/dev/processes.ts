@@ -99,7 +99,11 @@ export function spawnService(name: string, cmd: string, args: string[], opts: Sp
 /** Human-readable description of how a service ended, with its last output. */
 export function describeExit(service: Service): string {
   const info = service.exitInfo;
-  const how = !info ? 'is still running' : info.signal ? `was killed by ${info.signal}` : `exited with code ${info.code}`;
+  const how = !info
+    ? 'is still running'
+    : info.signal
+      ? `was killed by ${info.signal}`
+      : `exited with code ${info.code}`;
   const output = service.recentOutput();
   return `${service.name} (pid ${service.pid}) ${how}${output ? `; its last output:\n${indent(output)}` : ''}`;
 }
@@ -216,6 +220,8 @@ export interface ProcStat {
   state: string;
   ppid: number;
   pgrp: number;
+  /** Clock ticks after boot: with the pid, identifies a process even across exec and title changes. */
+  startTime: number;
 }
 
 export function readProcStat(pid: number): ProcStat | undefined {
@@ -223,7 +229,7 @@ export function readProcStat(pid: number): ProcStat | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may itself contain spaces or parentheses.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', ppid: Number(fields[1]), pgrp: Number(fields[2]) };
+    return { state: fields[0] ?? '', ppid: Number(fields[1]), pgrp: Number(fields[2]), startTime: Number(fields[19]) };
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync,
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { describeExit, freePort, sleep, spawnService, stopService, type Log } from './processes';
+import { describeExit, freePort, sleep, spawnService, stopService, type Log, type Service } from './processes';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 export const CACHE_DIR = join(homedir(), '.cache', 'xinyong-wuzhi');
@@ -73,7 +73,11 @@ async function buildWithGo(log: Log, verbose: boolean): Promise<void> {
   const output: string[] = [];
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const args = ['install', ...(verbose ? ['-v'] : []), `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`];
+      const args = [
+        'install',
+        ...(verbose ? ['-v'] : []),
+        `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
+      ];
       const child = spawn('go', args, { env: { ...process.env, GOBIN }, stdio: ['ignore', 'pipe', 'pipe'] });
       const collect = (chunk: Buffer) => {
         output.push(chunk.toString());
@@ -147,6 +151,8 @@ export interface TemporalDevServer {
   address: string;
   uiUrl?: string;
   pid: number;
+  /** The server process, e.g. to notice when it dies. */
+  service: Service;
   stop(): Promise<void>;
 }
 
@@ -182,7 +188,7 @@ export async function startTemporalDevServer(opts: StartTemporalOptions): Promis
     await stop();
     throw err;
   }
-  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, pid: service.pid, stop };
+  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, pid: service.pid, service, stop };
 }
 
 /** Waits until the frontend answers and the `default` namespace exists. */

@@ -1,5 +1,5 @@
 // Streams the rows of an uploaded file; never holds the whole file in memory. The first row is the header.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '@/lib/errors';
 
@@ -22,12 +22,22 @@ export async function detectFormat(path: string, originalName: string): Promise<
     const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
     if (/\.xlsx$/i.test(originalName)) {
       if (!isZip) throw new ValidationError('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件');
+      if (!(await hasZipDirectory(fh))) throw new ValidationError('Excel 文件不完整（可能上传中断或文件已损坏），请重新导出后上传');
       return 'xlsx';
     }
     throw new ValidationError('不支持的文件类型：请上传 .xlsx 模板文件');
   } finally {
     await fh.close();
   }
+}
+
+// A complete zip ends with its central directory (signature PK\x05\x06 within the last 64 KiB + 22 bytes);
+// a truncated upload does not.
+async function hasZipDirectory(fh: FileHandle): Promise<boolean> {
+  const { size } = await fh.stat();
+  const length = Math.min(size, 65_557);
+  const { buffer } = await fh.read(Buffer.alloc(length), 0, length, size - length);
+  return buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
 
 export async function* readRows(path: string, format: FileFormat): AsyncGenerator<SheetRow> {

@@ -40,7 +40,7 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
   const subjects = await resolveSubjects(tx, keyed);
   const existing = await tx.creditRecord.findMany({
     where: { catalogId: ctx.def.catalogId, naturalKey: { in: [...new Set(keyed.map((r) => r.key))] } },
-    select: { id: true, naturalKey: true, fingerprint: true, revision: true, data: true, sealed: true, batchId: true, rowNumber: true },
+    select: { id: true, naturalKey: true, fingerprint: true, revision: true, data: true, sealed: true, batchId: true, rowNumber: true, catalogVersionId: true },
   });
   const byKey = new Map(existing.map((r) => [r.naturalKey, r]));
   const inserts: Prisma.CreditRecordCreateManyInput[] = [];
@@ -60,13 +60,22 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
     if (prior) {
       // A changed repeat: keep the old state as a revision, then update in place.
       await tx.creditRecordRevision.create({
-        data: { recordId: prior.id, revision: prior.revision, data: prior.data ?? {}, sealed: prior.sealed, batchId: prior.batchId, rowNumber: prior.rowNumber },
+        data: {
+          recordId: prior.id,
+          revision: prior.revision,
+          data: prior.data ?? {},
+          sealed: prior.sealed,
+          fingerprint: prior.fingerprint,
+          catalogVersionId: prior.catalogVersionId,
+          batchId: prior.batchId,
+          rowNumber: prior.rowNumber,
+        },
       });
       await tx.creditRecord.update({
         where: { id: prior.id },
         data: { data, sealed, fingerprint: row.fingerprint, revision: prior.revision + 1, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId, subjectId: subject?.id ?? null, decisionDate: decisionDateOf(row.values) },
       });
-      byKey.set(row.key, { ...prior, fingerprint: row.fingerprint, revision: prior.revision + 1 });
+      byKey.set(row.key, { ...prior, fingerprint: row.fingerprint, revision: prior.revision + 1, data, sealed, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId });
       outcomes.set(row.rowNumber, { rowNumber: row.rowNumber, outcome: 'UPDATED', recordId: prior.id });
       continue;
     }
@@ -85,7 +94,7 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
       rowNumber: row.rowNumber,
       decisionDate: decisionDateOf(row.values),
     });
-    byKey.set(row.key, { id, naturalKey: row.key, fingerprint: row.fingerprint, revision: 1, data, sealed, batchId: ctx.batchId, rowNumber: row.rowNumber });
+    byKey.set(row.key, { id, naturalKey: row.key, fingerprint: row.fingerprint, revision: 1, data, sealed, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId });
     outcomes.set(row.rowNumber, { rowNumber: row.rowNumber, outcome: 'STORED', recordId: id });
   }
   if (inserts.length) await tx.creditRecord.createMany({ data: inserts });

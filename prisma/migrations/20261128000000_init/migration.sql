@@ -325,6 +325,8 @@ CREATE TABLE "CreditRecordRevision" (
     "revision" INTEGER NOT NULL,
     "data" JSONB NOT NULL,
     "sealed" TEXT,
+    "fingerprint" TEXT NOT NULL,
+    "catalogVersionId" UUID NOT NULL,
     "batchId" UUID NOT NULL,
     "rowNumber" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,346 @@
+// Brings up the whole platform: PostgreSQL, Temporal, migrations, seed, worker and (optionally) the app.
+// `npm start` uses it with persistent data under .data; tests use it with a fresh temporary directory.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { Connection } from '@temporalio/client';
+import { migrate } from '../db/migrate';
+import { forgetService, recordService, stopLeftovers } from './leftovers';
+import { buildAppIfStale, startApp } from './next-app';
+import { startEmbeddedPostgres } from './postgres';
+import {
+  describeExit,
+  freePort,
+  onShutdown,
+  runToCompletion,
+  sleep,
+  spawnService,
+  stopService,
+  type Log,
+  type Service,
+} from './processes';
+import { loadOrCreateDevSecrets } from './secrets';
+import { findOrBuildTemporalCli, startTemporalDevServer } from './temporal';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface StackOptions {
+  /** Where PostgreSQL, Temporal, secrets, files and logs live. Default: a fresh temporary directory. */
+  dataDir?: string;
+  withApp: boolean;
+  log: Log;
+  /**
+   * `npm start`: keep data across runs (Temporal in SQLite with its web UI), prefer the usual ports, and use
+   * DATABASE_URL / TEMPORAL_ADDRESS as they are. Otherwise (tests) a given DATABASE_URL only names the server:
+   * a fresh database is created on it, and a given TEMPORAL_ADDRESS gets a fresh task queue.
+   */
+  persistent?: boolean;
+  /**
+   * Print the output of the seed, worker, build and app prefixed with their name (npm start); otherwise it goes
+   * to log files only. PostgreSQL's and Temporal's go to log files always: their chatter hides what matters, and
+   * their last lines are shown if they die.
+   */
+  echo?: boolean;
+  /** Service log files; default <dataDir>/logs. */
+  logDir?: string;
+  /** Preferred app port (default 3000 when persistent, else random). */
+  appPort?: number;
+}
+
+export interface Stack {
+  /** The configuration every process of the platform (and every test) needs. */
+  env: Record<string, string>;
+  dataDir: string;
+  logDir: string;
+  appUrl?: string;
+  temporalUiUrl?: string;
+  readonly postgresPid: number | undefined;
+  readonly temporalPid: number | undefined;
+  readonly workerPid: number | undefined;
+  readonly appPid: number | undefined;
+  /** Starts another worker (e.g. after a test killed one); it is stopped with the stack. */
+  startWorker(extraEnv?: Record<string, string>): ChildProcess;
+  /** Resolves once a worker polls the task queue (one that started after `since`, ms epoch). */
+  waitForWorker(since?: number): Promise<void>;
+  stopWorker(): Promise<void>;
+  /** Resolves with a description when a service dies that nobody was stopping. */
+  unexpectedExit: Promise<string>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_TASK_QUEUE = 'xinyong'; // lib/env.ts's default
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { log, persistent = false, withApp } = opts;
+  const echo = opts.echo ?? false;
+  const createdDataDir = !opts.dataDir;
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'xinyong-stack-'));
+  // The `postgres` OS user (we run as root) must be able to enter the directory to reach its cluster.
+  if (createdDataDir) chmodSync(dataDir, 0o755);
+  mkdirSync(dataDir, { recursive: true });
+  const logDir = resolve(opts.logDir ?? join(dataDir, 'logs'));
+  mkdirSync(logDir, { recursive: true });
+
+  // Cleanups in the order things were started; stop() runs them backwards.
+  const cleanups: { name: string; fn: () => Promise<void> }[] = [];
+  const services: Service[] = [];
+  let stopped = false;
+  let reportUnexpected: (how: string) => void = () => {};
+  const unexpectedExit = new Promise<string>((res) => (reportUnexpected = res));
+  const watch = (service: Service) => {
+    services.push(service);
+    if (persistent) recordService(dataDir, service);
+    void service.exited.then(() => {
+      if (persistent) forgetService(dataDir, service.pid);
+      if (stopped || service.stopping) return;
+      const how = describeExit(service);
+      log(`unexpected exit: ${how}`);
+      reportUnexpected(how);
+    });
+  };
+
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    unregister();
+    while (cleanups.length > 0) {
+      const step = cleanups.pop();
+      if (!step) break;
+      try {
+        await step.fn();
+      } catch (err) {
+        log(`stopping ${step.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (createdDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  // Ctrl-C during bring-up stops whatever has started so far.
+  const unregister = onShutdown(stop);
+
+  let postgresPid: number | undefined;
+  let temporalPid: number | undefined;
+  let appPid: number | undefined;
+  const workers: Service[] = [];
+  const env: Record<string, string> = {};
+
+  try {
+    if (persistent) await stopLeftovers(dataDir, log);
+
+    // ── PostgreSQL
+    if (process.env.DATABASE_URL && persistent) {
+      env.DATABASE_URL = process.env.DATABASE_URL;
+    } else if (process.env.DATABASE_URL) {
+      const { url, drop } = await createTestDatabase(process.env.DATABASE_URL);
+      env.DATABASE_URL = url;
+      cleanups.push({ name: 'test database', fn: drop });
+      log(`using a fresh database on the given server: ${new URL(url).pathname.slice(1)}`);
+    } else {
+      const db = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'pg'),
+        port: persistent ? 5432 : undefined,
+        log,
+        logFile: join(logDir, 'postgres.log'),
+      });
+      cleanups.push({ name: 'PostgreSQL', fn: db.stop });
+      watch(db.service);
+      postgresPid = db.pid;
+      env.DATABASE_URL = db.url;
+      log(`PostgreSQL is up on port ${db.port} (data in ${db.dataDir})`);
+    }
+
+    // ── Temporal
+    let temporalUiUrl: string | undefined;
+    env.TEMPORAL_NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    if (process.env.TEMPORAL_ADDRESS) {
+      env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS;
+      // On a shared server a test stack gets its own queue, so another worker cannot take its tasks.
+      env.TEMPORAL_TASK_QUEUE = persistent
+        ? (process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE)
+        : `xinyong-test-${randomBytes(4).toString('hex')}`;
+    } else {
+      const cli = await findOrBuildTemporalCli(log);
+      const temporal = await startTemporalDevServer({
+        cli,
+        port: persistent ? 7233 : undefined,
+        uiPort: persistent ? 8233 : undefined,
+        headless: !persistent,
+        dbFile: persistent ? join(dataDir, 'temporal.db') : undefined,
+        log,
+        logFile: join(logDir, 'temporal.log'),
+      });
+      cleanups.push({ name: 'Temporal', fn: temporal.stop });
+      watch(temporal.service);
+      temporalPid = temporal.pid;
+      temporalUiUrl = temporal.uiUrl;
+      env.TEMPORAL_ADDRESS = temporal.address;
+      env.TEMPORAL_TASK_QUEUE = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+      log(`Temporal is up at ${temporal.address}${temporal.uiUrl ? ` (web UI ${temporal.uiUrl})` : ''}`);
+    }
+
+    // ── configuration
+    const secrets = loadOrCreateDevSecrets(dataDir);
+    env.AUTH_SECRET = process.env.AUTH_SECRET ?? secrets.AUTH_SECRET;
+    env.PII_ENC_KEY = process.env.PII_ENC_KEY ?? secrets.PII_ENC_KEY;
+    env.PII_HMAC_KEY = process.env.PII_HMAC_KEY ?? secrets.PII_HMAC_KEY;
+    env.FILE_STORE_DIR = resolve((persistent && process.env.FILE_STORE_DIR) || join(dataDir, 'files'));
+    mkdirSync(env.FILE_STORE_DIR, { recursive: true });
+    const appPort = withApp ? await freePort(opts.appPort ?? (persistent ? 3000 : undefined)) : undefined;
+    const localUrl = appPort ? `http://localhost:${appPort}` : 'http://localhost:3000';
+    env.APP_URL = (persistent && process.env.APP_URL) || localUrl;
+    env.AUTH_URL = (persistent && process.env.AUTH_URL) || env.APP_URL;
+    env.NEXT_TELEMETRY_DISABLED = '1';
+    const childEnv = { ...process.env, ...env };
+
+    // ── schema and demo data
+    const { applied } = await migrate(env.DATABASE_URL, { log, migrationsDir: join(ROOT, 'prisma', 'migrations') });
+    log(applied.length ? `applied ${applied.length} migration(s)` : 'the database schema is up to date');
+    const seed = join(ROOT, 'prisma', 'seed.ts');
+    if (existsSync(seed)) {
+      log('seeding…');
+      await runToCompletion('seed', tsxBin(), [seed], {
+        cwd: ROOT,
+        env: childEnv,
+        echo,
+        logFile: join(logDir, 'seed.log'),
+      });
+    } else {
+      log('warning: prisma/seed.ts does not exist yet: no demo data');
+    }
+
+    // ── worker
+    const workerMain = join(ROOT, 'worker', 'main.ts');
+    if (!existsSync(workerMain)) throw new Error('worker/main.ts does not exist: there is no worker to start');
+    const spawnWorker = (extraEnv: Record<string, string> = {}): Service => {
+      const n = workers.length;
+      const service = spawnService(n === 0 ? 'worker' : `worker${n + 1}`, tsxBin(), [workerMain], {
+        cwd: ROOT,
+        env: { ...childEnv, ...extraEnv },
+        echo,
+        logFile: join(logDir, 'worker.log'),
+      });
+      workers.push(service);
+      watch(service);
+      return service;
+    };
+    const stopWorkers = async () => {
+      for (const w of workers) await stopService(w, { timeoutMs: 15_000 });
+    };
+    cleanups.push({ name: 'worker', fn: stopWorkers });
+    const waitForWorker = (since = Date.now() - 1_000) => waitForPoller(env, workers, since, 180_000);
+    const workerStarted = Date.now();
+    spawnWorker();
+    await waitForWorker(workerStarted);
+    log(`the worker polls task queue ${env.TEMPORAL_TASK_QUEUE}`);
+
+    // ── app
+    let appUrl: string | undefined;
+    if (withApp && appPort) {
+      const appOpts = { root: ROOT, env: childEnv, log, echo, logDir };
+      await buildAppIfStale(appOpts);
+      const app = await startApp({ ...appOpts, port: appPort, url: localUrl, requireLogin: !persistent });
+      watch(app);
+      cleanups.push({ name: 'app', fn: () => stopService(app) });
+      appPid = app.pid;
+      appUrl = localUrl;
+      log(`the app answers at ${appUrl}`);
+    }
+
+    return {
+      env,
+      dataDir,
+      logDir,
+      appUrl,
+      temporalUiUrl,
+      postgresPid,
+      temporalPid,
+      get workerPid() {
+        return workers.at(-1)?.pid;
+      },
+      appPid,
+      startWorker: (extraEnv) => spawnWorker(extraEnv).child,
+      waitForWorker,
+      stopWorker: stopWorkers,
+      unexpectedExit,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function tsxBin(): string {
+  return join(ROOT, 'node_modules', '.bin', 'tsx');
+}
+
+/** A fresh database next to the one DATABASE_URL names, so tests never touch real data. */
+async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `xinyong_test_${randomBytes(6).toString('hex')}`;
+  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    // FORCE: a pool some test left open must not keep the database alive.
+    drop: () =>
+      admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/**
+ * Waits until a worker that started after `since` polls the workflow task queue. Temporal remembers pollers for a
+ * few minutes, so with a persistent server a poller of the previous run must not count.
+ */
+async function waitForPoller(
+  env: Record<string, string>,
+  workers: Service[],
+  since: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    for (;;) {
+      const worker = workers.at(-1);
+      if (worker?.exitInfo) throw new Error(`the worker did not start: ${describeExit(worker)}`);
+      const res = await connection.workflowService.describeTaskQueue({
+        namespace: env.TEMPORAL_NAMESPACE,
+        taskQueue: { name: env.TEMPORAL_TASK_QUEUE, kind: 1 }, // TASK_QUEUE_KIND_NORMAL
+        taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+      });
+      const fresh = (res.pollers ?? []).some((p) => seconds(p.lastAccessTime?.seconds) * 1000 >= since - 2_000);
+      if (fresh) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the worker did not poll task queue "${env.TEMPORAL_TASK_QUEUE}" within ${timeoutMs / 1000} s` +
+            (worker ? `; ${describeExit(worker)}` : ''),
+        );
+      }
+      await sleep(500);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+// Protobuf int64 fields arrive as Long objects (or numbers).
+function seconds(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'toNumber' in value && typeof value.toNumber === 'function') {
+    return Number(value.toNumber());
+  }
+  return 0;
+}
