@@ -10,7 +10,8 @@ import { unsealJson } from '../../lib/crypto/pii';
 import { db } from '../../lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors';
 import { getFixTask, submitFixes } from '../../lib/suspects/fix-task';
-import { getActionableTask, listInbox } from '../../lib/tasks/inbox';
+import { getActionableTask } from '../../lib/tasks/inbox';
+import { findInInbox } from '../support/inbox';
 import { penaltyRows, writePenaltyXlsx, type PenaltyRow } from '../support/penalty-data';
 import { uploadAs } from '../support/run-batch';
 import { waitFor, waitForBatchStatus } from '../support/wait';
@@ -68,8 +69,7 @@ describe('import of a 行政处罚 template', () => {
   });
 
   it('R-2.3 puts one return-and-fix task into the providing department inbox, due in 5 working days', async () => {
-    const inbox = await listInbox(operator, 'department', 1);
-    const task = inbox.rows.find((t) => (t.subjectRef as { batchId?: string } | null)?.batchId === batchId);
+    const task = await waitFor('the fix task in the department inbox', () => findInInbox(operator, 'department', `suspect-fix-${batchId}:fix`));
     expect(task?.kind).toBe('SUSPECT_FIX');
     expect(task?.dueAt).toBeInstanceOf(Date);
     const created = await db.task.findUniqueOrThrow({ where: { id: task!.id } });
@@ -78,7 +78,7 @@ describe('import of a 行政处罚 template', () => {
     const other = (await loadUser({ username: 'swj01' }))!;
     await expect(getActionableTask(other, task!.id)).rejects.toBeInstanceOf(NotFoundError);
     const leader = (await loadUser({ username: 'scjgj_lead' }))!; // same department, no data:fix
-    expect((await listInbox(leader, 'department', 1)).rows.some((t) => t.id === task!.id)).toBe(false);
+    expect(await findInInbox(leader, 'department', task!.id)).toBeUndefined();
   });
 
   it('R-2.3 refuses a correction that still breaks the rules and saves nothing', async () => {
