@@ -38,9 +38,23 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'Workflows must not do I/O: move it into an activity.' },
-            { group: ['@/lib/*', '../lib/*', '@prisma/*', 'pg', 'next', 'next/*', 'exceljs', 'nodemailer'], message: 'Workflows must not import I/O code: call an activity.' },
+            {
+              group: ['@/lib/*', '../lib/*', '@prisma/*', 'pg', 'next', 'next/*', 'exceljs', 'nodemailer'],
+              message: 'Workflows must not import I/O code: call an activity.',
+            },
           ],
-          paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'worker_threads'].map((name) => ({
+          paths: [
+            'fs',
+            'path',
+            'os',
+            'crypto',
+            'child_process',
+            'http',
+            'https',
+            'net',
+            'stream',
+            'worker_threads',
+          ].map((name) => ({
             name,
             message: 'Workflows must not do I/O: move it into an activity.',
           })),

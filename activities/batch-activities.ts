@@ -14,8 +14,17 @@ export function createBatchActivities({ db }: ActivityDeps) {
         data: { status: 'PROCESSING', startedAt: new Date() },
         include: { catalogVersion: { include: { catalog: true } } },
       });
-      await recordEvent(db, { batchId: batch.id, kind: 'PROCESSING', message: '开始解析与校验', dedupKey: `${batch.id}:start:${runId()}` });
-      return { number: batch.number, catalogName: batch.catalogVersion.catalog.name, providerDeptId: batch.providerDeptId };
+      await recordEvent(db, {
+        batchId: batch.id,
+        kind: 'PROCESSING',
+        message: '开始解析与校验',
+        dedupKey: `${batch.id}:start:${runId()}`,
+      });
+      return {
+        number: batch.number,
+        catalogName: batch.catalogVersion.catalog.name,
+        providerDeptId: batch.providerDeptId,
+      };
     },
 
     async returnBatch(input: { batchId: string }): Promise<void> {
@@ -38,14 +47,27 @@ export function createBatchActivities({ db }: ActivityDeps) {
         data: { status: 'COMPLETED', finishedAt: new Date() },
       });
       const summary = `入库 ${b.rowsStored} 条，更新 ${b.rowsUpdated} 条，重复 ${b.rowsDuplicate} 条，置疑 ${b.rowsSuspect} 条（已修复 ${b.rowsFixed} 条）`;
-      await recordEvent(db, { batchId: b.id, kind: 'COMPLETED', message: `批次办结：${summary}`, dedupKey: `${b.id}:completed` });
+      await recordEvent(db, {
+        batchId: b.id,
+        kind: 'COMPLETED',
+        message: `批次办结：${summary}`,
+        dedupKey: `${b.id}:completed`,
+      });
     },
 
     /** Rolls the batch's data back first, so a failed batch leaves nothing half-written. */
     async failBatch(input: { batchId: string; message: string }): Promise<void> {
       await rollbackBatch(db, input.batchId);
-      await db.importBatch.update({ where: { id: input.batchId }, data: { status: 'FAILED', error: input.message, finishedAt: new Date() } });
-      await recordEvent(db, { batchId: input.batchId, kind: 'FAILED', message: `导入失败：${input.message}`, dedupKey: `${input.batchId}:failed` });
+      await db.importBatch.update({
+        where: { id: input.batchId },
+        data: { status: 'FAILED', error: input.message, finishedAt: new Date() },
+      });
+      await recordEvent(db, {
+        batchId: input.batchId,
+        kind: 'FAILED',
+        message: `导入失败：${input.message}`,
+        dedupKey: `${input.batchId}:failed`,
+      });
     },
 
     async recordBatchEvent(input: { batchId: string; kind: string; message: string; dedupKey: string }): Promise<void> {

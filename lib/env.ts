@@ -1,9 +1,7 @@
 // Configuration, validated once. App code reads settings from here, never from process.env directly.
 import { z } from 'zod';
 
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -15,7 +13,11 @@ const envSchema = z.object({
   PII_ENC_KEY: base64Key,
   PII_HMAC_KEY: base64Key,
   FILE_STORE_DIR: z.string().default('.data/files'),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   APP_URL: z.string().url().default('http://localhost:3000'),
 });
 

@@ -43,7 +43,8 @@ async function seedDepartments(): Promise<Map<string, string>> {
 }
 
 async function seedRoles(): Promise<Map<string, string>> {
-  for (const p of PERMISSIONS) await db.permission.upsert({ where: { code: p.code }, create: p, update: { name: p.name, module: p.module } });
+  for (const p of PERMISSIONS)
+    await db.permission.upsert({ where: { code: p.code }, create: p, update: { name: p.name, module: p.module } });
   const ids = new Map<string, string>();
   for (const r of BUILTIN_ROLES) {
     const role = await db.role.upsert({
@@ -51,7 +52,10 @@ async function seedRoles(): Promise<Map<string, string>> {
       create: { code: r.code, name: r.name, dataScope: r.dataScope, builtin: true },
       update: {},
     });
-    await db.rolePermission.createMany({ data: r.permissions.map((permissionCode) => ({ roleId: role.id, permissionCode })), skipDuplicates: true });
+    await db.rolePermission.createMany({
+      data: r.permissions.map((permissionCode) => ({ roleId: role.id, permissionCode })),
+      skipDuplicates: true,
+    });
     ids.set(r.code, role.id);
   }
   return ids;
@@ -69,7 +73,12 @@ async function seedUsers(deptIds: Map<string, string>, roleIds: Map<string, stri
     { username: 'mq01', displayName: '木城所报送员', dept: 'SCJGJ_MQ', roles: ['DEPT_OPERATOR'] },
     ...departments
       .filter((d) => d.kind === 'DEPARTMENT')
-      .map((d) => ({ username: `${d.code.toLowerCase()}01`, displayName: `${d.name}报送员`, dept: d.code, roles: ['DEPT_OPERATOR'] })),
+      .map((d) => ({
+        username: `${d.code.toLowerCase()}01`,
+        displayName: `${d.name}报送员`,
+        dept: d.code,
+        roles: ['DEPT_OPERATOR'],
+      })),
   ];
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const pending = users.filter((u) => !existing.has(u.username));
@@ -104,7 +113,14 @@ async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
   for (const c of catalogs) {
     const catalog = await db.catalog.upsert({
       where: { code: c.code },
-      create: { code: c.code, name: c.name, subjectKind: c.subjectKind, category: c.category, sensitivity: c.sensitivity, description: c.description },
+      create: {
+        code: c.code,
+        name: c.name,
+        subjectKind: c.subjectKind,
+        category: c.category,
+        sensitivity: c.sensitivity,
+        description: c.description,
+      },
       update: {},
     });
     await db.catalogProvider.createMany({
@@ -112,7 +128,9 @@ async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
       skipDuplicates: true,
     });
     // A published version is immutable: create version 1 once, never touch it again.
-    const v1 = await db.catalogVersion.findUnique({ where: { catalogId_version: { catalogId: catalog.id, version: 1 } } });
+    const v1 = await db.catalogVersion.findUnique({
+      where: { catalogId_version: { catalogId: catalog.id, version: 1 } },
+    });
     if (v1) continue;
     await db.catalogVersion.create({
       data: {
@@ -162,7 +180,9 @@ async function seedSettings(): Promise<void> {
 
 async function seedOrganisations(): Promise<void> {
   const orgs = generateOrganisations(300);
-  const known = new Set((await db.subject.findMany({ where: { kind: 'ORG' }, select: { uscc: true } })).map((s) => s.uscc));
+  const known = new Set(
+    (await db.subject.findMany({ where: { kind: 'ORG' }, select: { uscc: true } })).map((s) => s.uscc),
+  );
   for (const o of orgs.filter((x) => !known.has(x.uscc))) {
     const hash = blindIndex(o.legalRep.idNumber);
     const person = await db.subject.upsert({

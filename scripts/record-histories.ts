@@ -9,12 +9,30 @@ import { env } from '../lib/env';
 
 async function main(): Promise<void> {
   const pairs = process.argv.slice(2).map((a) => a.split('=') as [string, string]);
-  if (!pairs.length || pairs.some(([n, id]) => !n || !id)) throw new Error('usage: record-histories <name>=<workflowId> …');
+  if (!pairs.length || pairs.some(([n, id]) => !n || !id))
+    throw new Error('usage: record-histories <name>=<workflowId> …');
   const cli = await findOrBuildTemporalCli((line) => console.log(line));
   for (const [name, workflowId] of pairs) {
-    const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', env().TEMPORAL_ADDRESS, '--namespace', env().TEMPORAL_NAMESPACE], { maxBuffer: 64 * 1024 * 1024 });
+    const json = execFileSync(
+      cli,
+      [
+        'workflow',
+        'show',
+        '--workflow-id',
+        workflowId,
+        '--output',
+        'json',
+        '--address',
+        env().TEMPORAL_ADDRESS,
+        '--namespace',
+        env().TEMPORAL_NAMESPACE,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
     writeFileSync(`test/histories/${name}.json`, json);
-    console.log(`test/histories/${name}.json: ${(JSON.parse(json.toString()).events ?? []).length} events of ${workflowId}`);
+    console.log(
+      `test/histories/${name}.json: ${(JSON.parse(json.toString()).events ?? []).length} events of ${workflowId}`,
+    );
   }
 }
 

@@ -84,7 +84,8 @@ export async function runHumanTask(spec: HumanTaskSpec, hooks: HumanTaskHooks): 
         if (input.taskId !== opened.taskId) throw new wf.ApplicationFailure('任务不存在或已更换', 'WrongTask');
         if (done) throw new wf.ApplicationFailure('任务已办结', 'TaskClosed');
         if (busy) throw new wf.ApplicationFailure('任务正在处理上一次提交，请稍后再试', 'TaskBusy');
-        if (!hooks.actions.includes(input.action)) throw new wf.ApplicationFailure(`不支持的操作：${input.action}`, 'BadAction');
+        if (!hooks.actions.includes(input.action))
+          throw new wf.ApplicationFailure(`不支持的操作：${input.action}`, 'BadAction');
       },
     },
   );

@@ -45,7 +45,14 @@ export async function importBatch(input: ImportBatchInput): Promise<ImportBatchS
     await returnBatch({ batchId: input.batchId });
     await wf.executeChild(suspectFix, {
       workflowId: `suspect-fix-${input.batchId}`,
-      args: [{ batchId: input.batchId, batchNumber: batch.number, catalogName: batch.catalogName, providerDeptId: batch.providerDeptId }],
+      args: [
+        {
+          batchId: input.batchId,
+          batchNumber: batch.number,
+          catalogName: batch.catalogName,
+          providerDeptId: batch.providerDeptId,
+        },
+      ],
     });
   }
   await finishBatch({ batchId: input.batchId });

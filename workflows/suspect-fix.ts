@@ -47,8 +47,20 @@ export async function suspectFix(input: SuspectFixInput): Promise<SuspectFixResu
             : `已入库 ${r.stored} 条，仍有 ${r.stillSuspect} 条未通过校验，剩余待处理 ${r.remaining} 条`;
         return { done: r.remaining === 0, message, data: { ...r } };
       },
-      onReminder: () => recordBatchEvent({ batchId: input.batchId, kind: 'FIX_OVERDUE', message: '置疑数据修复已超期，已提醒数据提供部门', dedupKey: `${input.batchId}:overdue` }),
-      onEscalation: () => recordBatchEvent({ batchId: input.batchId, kind: 'FIX_ESCALATED', message: '置疑数据修复严重超期，已上报信用中心督办', dedupKey: `${input.batchId}:escalated` }),
+      onReminder: () =>
+        recordBatchEvent({
+          batchId: input.batchId,
+          kind: 'FIX_OVERDUE',
+          message: '置疑数据修复已超期，已提醒数据提供部门',
+          dedupKey: `${input.batchId}:overdue`,
+        }),
+      onEscalation: () =>
+        recordBatchEvent({
+          batchId: input.batchId,
+          kind: 'FIX_ESCALATED',
+          message: '置疑数据修复严重超期，已上报信用中心督办',
+          dedupKey: `${input.batchId}:escalated`,
+        }),
     },
   );
   return { fixed, reminded: result.reminded, escalated: result.escalated };

@@ -14,13 +14,32 @@ export async function changePassword(userId: string, current: string, next: stri
   // Bumping sessionVersion revokes every other session of this user; the caller signs in again.
   await db.user.update({
     where: { id: userId },
-    data: { passwordHash: await hashPassword(next), mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    data: {
+      passwordHash: await hashPassword(next),
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      sessionVersion: { increment: 1 },
+    },
   });
-  await writeAudit(db, { userId, username: user.username, deptId: user.departmentId, ip, module: 'auth', action: 'CHANGE_PASSWORD' });
+  await writeAudit(db, {
+    userId,
+    username: user.username,
+    deptId: user.departmentId,
+    ip,
+    module: 'auth',
+    action: 'CHANGE_PASSWORD',
+  });
 }
 
 /** Server-side logout: the JWT in the browser becomes worthless even if it was copied. */
 export async function revokeSessions(userId: string, ip: string | null): Promise<void> {
   const user = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-  await writeAudit(db, { userId, username: user.username, deptId: user.departmentId, ip, module: 'auth', action: 'LOGOUT' });
+  await writeAudit(db, {
+    userId,
+    username: user.username,
+    deptId: user.departmentId,
+    ip,
+    module: 'auth',
+    action: 'LOGOUT',
+  });
 }

@@ -14,12 +14,25 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
-export async function authenticate(username: string, password: string, ip: string | null): Promise<AuthenticatedUser | null> {
+export async function authenticate(
+  username: string,
+  password: string,
+  ip: string | null,
+): Promise<AuthenticatedUser | null> {
   const user = await db.user.findUnique({ where: { username } });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const now = new Date();
   const fail = async (reason: string) => {
-    await writeAudit(db, { userId: user?.id, username, deptId: user?.departmentId, ip, module: 'auth', action: 'LOGIN', result: 'FAIL', detail: { reason } });
+    await writeAudit(db, {
+      userId: user?.id,
+      username,
+      deptId: user?.departmentId,
+      ip,
+      module: 'auth',
+      action: 'LOGIN',
+      result: 'FAIL',
+      detail: { reason },
+    });
     return null;
   };
   if (!user) return fail('unknown user');
@@ -30,7 +43,9 @@ export async function authenticate(username: string, password: string, ip: strin
     const lock = failures >= LOCKOUT_THRESHOLD;
     await db.user.update({
       where: { id: user.id },
-      data: lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) } : { failedLogins: failures },
+      data: lock
+        ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
+        : { failedLogins: failures },
     });
     return fail(lock ? 'wrong password; account locked' : 'wrong password');
   }

@@ -50,12 +50,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       if (typeof token.uid !== 'string' || typeof token.loginAt !== 'number') return null;
       if (Date.now() / 1000 - token.loginAt > ABSOLUTE_SECONDS) return null;
-      const current = await db.user.findUnique({ where: { id: token.uid }, select: { status: true, sessionVersion: true } });
+      const current = await db.user.findUnique({
+        where: { id: token.uid },
+        select: { status: true, sessionVersion: true },
+      });
       if (!current || current.status !== 'ACTIVE' || current.sessionVersion !== token.sv) return null;
       return token;
     },
     async session({ session, token }) {
-      session.user = { ...session.user, id: String(token.uid), username: String(token.username), name: String(token.name ?? '') };
+      session.user = {
+        ...session.user,
+        id: String(token.uid),
+        username: String(token.username),
+        name: String(token.name ?? ''),
+      };
       return session;
     },
   },

@@ -31,7 +31,11 @@ export async function loadUser(where: { id: string } | { username: string }): Pr
     mustChangePassword: user.mustChangePassword,
     permissions,
     roles: user.roles.map((ur) => ur.role.code),
-    visibleDeptIds: scopes.has('ALL') ? null : scopes.has('OWN_AND_SUB') ? await subtreeOf(user.departmentId) : [user.departmentId],
+    visibleDeptIds: scopes.has('ALL')
+      ? null
+      : scopes.has('OWN_AND_SUB')
+        ? await subtreeOf(user.departmentId)
+        : [user.departmentId],
   };
 }
 

@@ -23,7 +23,12 @@ type Scope = 'OWN' | 'OWN_AND_SUB' | 'SHARED' | 'ALL';
 // 三权分立: the system administrator manages accounts, the security administrator grants permissions,
 // the audit administrator reads the log; no role does two of these.
 export const BUILTIN_ROLES: { code: string; name: string; dataScope: Scope; permissions: PermissionCode[] }[] = [
-  { code: 'SYS_ADMIN', name: '系统管理员', dataScope: 'ALL', permissions: ['admin:departments', 'admin:users', 'admin:settings', 'catalog:view', 'catalog:manage'] },
+  {
+    code: 'SYS_ADMIN',
+    name: '系统管理员',
+    dataScope: 'ALL',
+    permissions: ['admin:departments', 'admin:users', 'admin:settings', 'catalog:view', 'catalog:manage'],
+  },
   { code: 'SECURITY_ADMIN', name: '安全管理员', dataScope: 'OWN', permissions: ['admin:roles'] },
   { code: 'AUDIT_ADMIN', name: '审计管理员', dataScope: 'OWN', permissions: ['audit:view'] },
   {
@@ -32,6 +37,16 @@ export const BUILTIN_ROLES: { code: string; name: string; dataScope: Scope; perm
     dataScope: 'ALL',
     permissions: ['inbox:view', 'batch:view', 'data:import', 'data:fix', 'record:view', 'catalog:view'],
   },
-  { code: 'DEPT_OPERATOR', name: '部门数据报送员', dataScope: 'OWN', permissions: ['inbox:view', 'batch:view', 'data:import', 'data:fix', 'catalog:view'] },
-  { code: 'DEPT_LEADER', name: '部门负责人', dataScope: 'OWN_AND_SUB', permissions: ['inbox:view', 'batch:view', 'record:view', 'catalog:view'] },
+  {
+    code: 'DEPT_OPERATOR',
+    name: '部门数据报送员',
+    dataScope: 'OWN',
+    permissions: ['inbox:view', 'batch:view', 'data:import', 'data:fix', 'catalog:view'],
+  },
+  {
+    code: 'DEPT_LEADER',
+    name: '部门负责人',
+    dataScope: 'OWN_AND_SUB',
+    permissions: ['inbox:view', 'batch:view', 'record:view', 'catalog:view'],
+  },
 ];

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
-import { importBatch } from '@/workflows/import-batch';
+import type { importBatch } from '@/workflows/import-batch';
 import { recordEvent } from './events';
 
 export interface CreateBatchInput {
@@ -39,12 +39,21 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
     where: { file: { sha256: upload.sha256 }, catalogVersion: { catalogId: catalog.id }, status: { not: 'FAILED' } },
     select: { number: true },
   });
-  if (previous) throw new ConflictError(`该文件已上传过（批次 ${previous.number}），无需重复上传`, { batchNumber: previous.number });
+  if (previous)
+    throw new ConflictError(`该文件已上传过（批次 ${previous.number}），无需重复上传`, {
+      batchNumber: previous.number,
+    });
 
   const batch = await db.$transaction(async (tx) => {
     const file = await tx.storedFile.upsert({
       where: { sha256: upload.sha256 },
-      create: { sha256: upload.sha256, size: upload.size, originalName: input.originalName, storagePath: upload.storagePath, uploadedById: user.id },
+      create: {
+        sha256: upload.sha256,
+        size: upload.size,
+        originalName: input.originalName,
+        storagePath: upload.storagePath,
+        uploadedById: user.id,
+      },
       update: {},
     });
     const id = crypto.randomUUID();
@@ -89,7 +98,8 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
 
 export async function startImport(batchId: string, queue = taskQueue()): Promise<void> {
   try {
-    await temporal().workflow.start(importBatch, {
+    // By name, not by function reference: Next's minifier renames functions in the app bundle.
+    await temporal().workflow.start<typeof importBatch>('importBatch', {
       taskQueue: queue,
       workflowId: importWorkflowId(batchId),
       args: [{ batchId }],
@@ -100,5 +110,7 @@ export async function startImport(batchId: string, queue = taskQueue()): Promise
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -18,7 +18,11 @@ export async function listBatches(user: CurrentUser, page: number) {
       orderBy: { createdAt: 'desc' },
       skip: (page - 1) * BATCH_PAGE_SIZE,
       take: BATCH_PAGE_SIZE,
-      include: { providerDept: { select: { name: true } }, catalogVersion: { select: { version: true, catalog: { select: { name: true } } } }, file: { select: { originalName: true } } },
+      include: {
+        providerDept: { select: { name: true } },
+        catalogVersion: { select: { version: true, catalog: { select: { name: true } } } },
+        file: { select: { originalName: true } },
+      },
     }),
   ]);
   return { total, page, pages: Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE)), rows };
@@ -37,7 +41,10 @@ export async function getBatchDetail(user: CurrentUser, batchId: string) {
   if (!batch || !canSeeDept(user, batch.providerDeptId)) throw new NotFoundError('批次不存在或无权查看');
   const [suspectByStatus, tasks] = await Promise.all([
     db.suspectItem.groupBy({ by: ['status'], where: { batchId }, _count: true }),
-    db.task.findMany({ where: { workflowId: `suspect-fix-${batchId}` }, select: { id: true, title: true, status: true, dueAt: true, assigneeId: true } }),
+    db.task.findMany({
+      where: { workflowId: `suspect-fix-${batchId}` },
+      select: { id: true, title: true, status: true, dueAt: true, assigneeId: true },
+    }),
   ]);
   return {
     ...batch,

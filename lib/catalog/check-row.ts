@@ -12,7 +12,12 @@ export interface CheckedRow {
   problems: Problem[];
 }
 
-const DATE_FORMS = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/];
+const DATE_FORMS = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+];
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 // Amounts are in 万元; a value this large is almost certainly yuan typed into a 万元 column.
 const AMOUNT_WAN_SUSPICIOUS = 1_000_000;
@@ -64,7 +69,9 @@ function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowVal
       return fromIdentifier(field, checkCertNumber(certType.slice(0, 2), value), value);
     }
     case 'PHONE':
-      return PHONE.test(value) ? { value } : { value, problem: { code: 'PHONE', message: `${field.label}不是有效的电话号码` } };
+      return PHONE.test(value)
+        ? { value }
+        : { value, problem: { code: 'PHONE', message: `${field.label}不是有效的电话号码` } };
   }
 }
 
@@ -91,7 +98,10 @@ function checkNumber(field: FieldDef, value: string): FieldResult {
   if (field.type === 'AMOUNT_WAN') {
     if (n < 0) return { value, problem: { code: 'NEGATIVE', message: `${field.label}不能为负数` } };
     if (n >= AMOUNT_WAN_SUSPICIOUS) {
-      return { value: cleaned, problem: { code: 'AMOUNT_UNIT', message: `${field.label}数值过大，请确认单位是否为万元` } };
+      return {
+        value: cleaned,
+        problem: { code: 'AMOUNT_UNIT', message: `${field.label}数值过大，请确认单位是否为万元` },
+      };
     }
   }
   return { value: cleaned };
@@ -133,7 +143,8 @@ function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext): Prob
     } else if (rule.kind === 'dateOrder') {
       const a = values[rule.before];
       const b = values[rule.after];
-      if (isIsoDate(a) && isIsoDate(b) && a > b) problems.push({ field: rule.after, code: 'DATE_ORDER', message: rule.message });
+      if (isIsoDate(a) && isIsoDate(b) && a > b)
+        problems.push({ field: rule.after, code: 'DATE_ORDER', message: rule.message });
     } else if (rule.kind === 'notFuture') {
       const v = values[rule.field];
       if (isIsoDate(v) && v > shanghaiDay(ctx.today)) {

@@ -9,7 +9,12 @@ export interface HeaderMap {
   missingRequired: string[];
 }
 
-const squash = (s: string) => s.replace(/[\s\u3000*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+const squash = (s: string) =>
+  s
+    .replace(/[\s\u3000*＊]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toLowerCase();
 
 export function matchHeaders(def: CatalogDef, header: string[]): HeaderMap {
   const byName = new Map<string, string>();

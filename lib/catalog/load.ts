@@ -15,7 +15,8 @@ export async function loadCatalogDef(db: Db, versionId: string): Promise<Catalog
     include: { items: { where: { enabled: true }, orderBy: { sortOrder: 'asc' } } },
   });
   const codeTables: Record<string, CodeTableDef> = {};
-  for (const t of tables) codeTables[t.code] = { code: t.code, name: t.name, items: t.items.map(({ code, label }) => ({ code, label })) };
+  for (const t of tables)
+    codeTables[t.code] = { code: t.code, name: t.name, items: t.items.map(({ code, label }) => ({ code, label })) };
   return {
     catalogId: version.catalogId,
     versionId: version.id,

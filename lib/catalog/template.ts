@@ -32,10 +32,9 @@ export async function buildTemplate(def: CatalogDef): Promise<Buffer> {
     if (validation) {
       const letter = colLetter(col);
       // exceljs applies a validation to a range through the sheet's dataValidations model.
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-        `${letter}2:${letter}${DATA_ROWS + 1}`,
-        validation,
-      );
+      (
+        sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+      ).dataValidations.add(`${letter}2:${letter}${DATA_ROWS + 1}`, validation);
     }
     if (field.type === 'DATE') sheet.getColumn(col).numFmt = 'yyyy-mm-dd';
     else sheet.getColumn(col).numFmt = '@'; // text, so leading zeros and 18-digit numbers survive
@@ -58,7 +57,13 @@ function noteFor(def: CatalogDef, field: FieldDef): string {
 
 function validationFor(def: CatalogDef, field: FieldDef, listRef: () => string): ExcelJS.DataValidation | null {
   if (field.type === 'ENUM' && field.codeTable && def.codeTables[field.codeTable]) {
-    return { type: 'list', allowBlank: !field.required, formulae: [listRef()], showErrorMessage: true, error: '请从下拉列表中选择' };
+    return {
+      type: 'list',
+      allowBlank: !field.required,
+      formulae: [listRef()],
+      showErrorMessage: true,
+      error: '请从下拉列表中选择',
+    };
   }
   if (field.type === 'DATE') {
     return {

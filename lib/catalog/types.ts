@@ -2,15 +2,7 @@
 // check rows against. Loaded once per batch (lib/catalog/load.ts); pure functions work on it.
 
 export type FieldType =
-  | 'TEXT'
-  | 'NUMBER'
-  | 'AMOUNT_WAN'
-  | 'DATE'
-  | 'ENUM'
-  | 'USCC'
-  | 'ID_NUMBER'
-  | 'CERT_NUMBER'
-  | 'PHONE';
+  'TEXT' | 'NUMBER' | 'AMOUNT_WAN' | 'DATE' | 'ENUM' | 'USCC' | 'ID_NUMBER' | 'CERT_NUMBER' | 'PHONE';
 
 export type Sensitivity = 'PUBLIC' | 'SHARED' | 'RESTRICTED' | 'CONFIDENTIAL';
 

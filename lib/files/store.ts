@@ -36,7 +36,8 @@ export async function saveStream(input: Readable, maxBytes = env().UPLOAD_MAX_BY
   const meter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
-      if (size > maxBytes) return cb(new PayloadTooLargeError(`文件超过大小上限（${Math.round(maxBytes / 1024 / 1024)} MB）`));
+      if (size > maxBytes)
+        return cb(new PayloadTooLargeError(`文件超过大小上限（${Math.round(maxBytes / 1024 / 1024)} MB）`));
       hash.update(chunk);
       cb(null, chunk);
     },
@@ -55,7 +56,10 @@ export async function saveStream(input: Readable, maxBytes = env().UPLOAD_MAX_BY
   const storagePath = join(sha256.slice(0, 2), sha256);
   const target = resolveStoredPath(storagePath);
   await mkdir(dirname(target), { recursive: true });
-  const exists = await stat(target).then(() => true, () => false);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists) await rm(tmp, { force: true });
   else await rename(tmp, target);
   return { sha256, size, storagePath };

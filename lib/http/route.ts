@@ -26,7 +26,11 @@ export interface RouteContext<P, Q, B> {
   requestId: string;
 }
 
-export function withRoute<P extends z.ZodType = z.ZodAny, Q extends z.ZodType = z.ZodAny, B extends z.ZodType = z.ZodAny>(
+export function withRoute<
+  P extends z.ZodType = z.ZodAny,
+  Q extends z.ZodType = z.ZodAny,
+  B extends z.ZodType = z.ZodAny,
+>(
   options: RouteOptions<P, Q, B>,
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
 ) {
@@ -39,7 +43,11 @@ export function withRoute<P extends z.ZodType = z.ZodAny, Q extends z.ZodType = 
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? options.body.parse(await req.json()) : undefined;
       const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-      return await handler({ req, user, params, query, body, ip, requestId } as RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
+      return await handler({ req, user, params, query, body, ip, requestId } as RouteContext<
+        z.infer<P>,
+        z.infer<Q>,
+        z.infer<B>
+      >);
     } catch (err) {
       return problemResponse(err, requestId);
     }

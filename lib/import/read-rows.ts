@@ -22,7 +22,8 @@ export async function detectFormat(path: string, originalName: string): Promise<
     const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
     if (/\.xlsx$/i.test(originalName)) {
       if (!isZip) throw new ValidationError('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件');
-      if (!(await hasZipDirectory(fh))) throw new ValidationError('Excel 文件不完整（可能上传中断或文件已损坏），请重新导出后上传');
+      if (!(await hasZipDirectory(fh)))
+        throw new ValidationError('Excel 文件不完整（可能上传中断或文件已损坏），请重新导出后上传');
       return 'xlsx';
     }
     throw new ValidationError('不支持的文件类型：请上传 .xlsx 模板文件');

@@ -9,7 +9,9 @@ export async function rollbackBatch(db: Db, batchId: string): Promise<{ removed:
       const created = touched.filter((r) => r.revision === 1).map((r) => r.id);
       let restored = 0;
       for (const r of touched.filter((t) => t.revision > 1)) {
-        const prev = await tx.creditRecordRevision.findUniqueOrThrow({ where: { recordId_revision: { recordId: r.id, revision: r.revision - 1 } } });
+        const prev = await tx.creditRecordRevision.findUniqueOrThrow({
+          where: { recordId_revision: { recordId: r.id, revision: r.revision - 1 } },
+        });
         await tx.creditRecord.update({
           where: { id: r.id },
           data: {

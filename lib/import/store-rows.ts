@@ -31,7 +31,10 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
   for (const row of rows) {
     const key = naturalKeyOf(ctx.def, row.values);
     if (!key) {
-      outcomes.set(row.rowNumber, suspect(row, { field: null, code: 'NO_KEY', message: '缺少唯一标识字段（相对人代码/证件号码与决定文书号）' }));
+      outcomes.set(
+        row.rowNumber,
+        suspect(row, { field: null, code: 'NO_KEY', message: '缺少唯一标识字段（相对人代码/证件号码与决定文书号）' }),
+      );
       continue;
     }
     keyed.push({ ...row, key, fingerprint: fingerprintOf(ctx.def, row.values) });
@@ -40,7 +43,17 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
   const subjects = await resolveSubjects(tx, keyed);
   const existing = await tx.creditRecord.findMany({
     where: { catalogId: ctx.def.catalogId, naturalKey: { in: [...new Set(keyed.map((r) => r.key))] } },
-    select: { id: true, naturalKey: true, fingerprint: true, revision: true, data: true, sealed: true, batchId: true, rowNumber: true, catalogVersionId: true },
+    select: {
+      id: true,
+      naturalKey: true,
+      fingerprint: true,
+      revision: true,
+      data: true,
+      sealed: true,
+      batchId: true,
+      rowNumber: true,
+      catalogVersionId: true,
+    },
   });
   const byKey = new Map(existing.map((r) => [r.naturalKey, r]));
   const inserts: Prisma.CreditRecordCreateManyInput[] = [];
@@ -73,9 +86,28 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
       });
       await tx.creditRecord.update({
         where: { id: prior.id },
-        data: { data, sealed, fingerprint: row.fingerprint, revision: prior.revision + 1, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId, subjectId: subject?.id ?? null, decisionDate: decisionDateOf(row.values) },
+        data: {
+          data,
+          sealed,
+          fingerprint: row.fingerprint,
+          revision: prior.revision + 1,
+          batchId: ctx.batchId,
+          rowNumber: row.rowNumber,
+          catalogVersionId: ctx.def.versionId,
+          subjectId: subject?.id ?? null,
+          decisionDate: decisionDateOf(row.values),
+        },
       });
-      byKey.set(row.key, { ...prior, fingerprint: row.fingerprint, revision: prior.revision + 1, data, sealed, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId });
+      byKey.set(row.key, {
+        ...prior,
+        fingerprint: row.fingerprint,
+        revision: prior.revision + 1,
+        data,
+        sealed,
+        batchId: ctx.batchId,
+        rowNumber: row.rowNumber,
+        catalogVersionId: ctx.def.versionId,
+      });
       outcomes.set(row.rowNumber, { rowNumber: row.rowNumber, outcome: 'UPDATED', recordId: prior.id });
       continue;
     }
@@ -94,7 +126,17 @@ export async function storeRows(tx: Tx, ctx: StoreContext, rows: RowToStore[]): 
       rowNumber: row.rowNumber,
       decisionDate: decisionDateOf(row.values),
     });
-    byKey.set(row.key, { id, naturalKey: row.key, fingerprint: row.fingerprint, revision: 1, data, sealed, batchId: ctx.batchId, rowNumber: row.rowNumber, catalogVersionId: ctx.def.versionId });
+    byKey.set(row.key, {
+      id,
+      naturalKey: row.key,
+      fingerprint: row.fingerprint,
+      revision: 1,
+      data,
+      sealed,
+      batchId: ctx.batchId,
+      rowNumber: row.rowNumber,
+      catalogVersionId: ctx.def.versionId,
+    });
     outcomes.set(row.rowNumber, { rowNumber: row.rowNumber, outcome: 'STORED', recordId: id });
   }
   if (inserts.length) await tx.creditRecord.createMany({ data: inserts });
@@ -131,18 +173,30 @@ type SubjectResolution = { id: string } | { problem: Problem };
  */
 async function resolveSubjects(tx: Tx, rows: RowToStore[]): Promise<Map<number, SubjectResolution>> {
   const result = new Map<number, SubjectResolution>();
-  const orgRows = rows.filter((r) => r.values.uscc && (ORG_CATEGORIES.has(r.values.subjectCategory ?? '') || !r.values.subjectCategory));
+  const orgRows = rows.filter(
+    (r) => r.values.uscc && (ORG_CATEGORIES.has(r.values.subjectCategory ?? '') || !r.values.subjectCategory),
+  );
   const personRows = rows.filter((r) => !r.values.uscc && r.values.certNumber && (r.values.certType ?? '01') === '01');
 
   if (orgRows.length) {
     const codes = [...new Set(orgRows.map((r) => r.values.uscc!))];
-    const known = new Map((await tx.subject.findMany({ where: { uscc: { in: codes } }, select: { id: true, uscc: true, name: true } })).map((s) => [s.uscc!, s]));
+    const known = new Map(
+      (await tx.subject.findMany({ where: { uscc: { in: codes } }, select: { id: true, uscc: true, name: true } })).map(
+        (s) => [s.uscc!, s],
+      ),
+    );
     const fresh = new Map<string, string>();
     for (const r of orgRows) {
       const name = r.values.subjectName ?? '';
       const reg = known.get(r.values.uscc!);
       if (reg && squashName(reg.name) !== squashName(name)) {
-        result.set(r.rowNumber, { problem: { field: 'subjectName', code: 'NAME_MISMATCH', message: `行政相对人名称与统一社会信用代码登记的主体“${reg.name}”不一致` } });
+        result.set(r.rowNumber, {
+          problem: {
+            field: 'subjectName',
+            code: 'NAME_MISMATCH',
+            message: `行政相对人名称与统一社会信用代码登记的主体“${reg.name}”不一致`,
+          },
+        });
       } else if (reg) result.set(r.rowNumber, { id: reg.id });
       else {
         const id = fresh.get(r.values.uscc!) ?? crypto.randomUUID();
@@ -153,7 +207,13 @@ async function resolveSubjects(tx: Tx, rows: RowToStore[]): Promise<Map<number, 
     if (fresh.size) {
       const firstName = new Map(orgRows.map((r) => [r.values.uscc!, r.values.subjectName ?? ''] as const).reverse());
       await tx.subject.createMany({
-        data: [...fresh].map(([uscc, id]) => ({ id, kind: 'ORG' as const, uscc, name: firstName.get(uscc) ?? '', orgCategory: null })),
+        data: [...fresh].map(([uscc, id]) => ({
+          id,
+          kind: 'ORG' as const,
+          uscc,
+          name: firstName.get(uscc) ?? '',
+          orgCategory: null,
+        })),
       });
     }
   }
@@ -161,7 +221,12 @@ async function resolveSubjects(tx: Tx, rows: RowToStore[]): Promise<Map<number, 
   if (personRows.length) {
     const hashes = new Map(personRows.map((r) => [r.rowNumber, blindIndex(r.values.certNumber!)]));
     const known = new Map(
-      (await tx.subject.findMany({ where: { idNumberHash: { in: [...new Set(hashes.values())] } }, select: { id: true, idNumberHash: true, name: true } })).map((s) => [s.idNumberHash!, s]),
+      (
+        await tx.subject.findMany({
+          where: { idNumberHash: { in: [...new Set(hashes.values())] } },
+          select: { id: true, idNumberHash: true, name: true },
+        })
+      ).map((s) => [s.idNumberHash!, s]),
     );
     const fresh = new Map<string, { id: string; name: string; number: string }>();
     for (const r of personRows) {
@@ -169,7 +234,13 @@ async function resolveSubjects(tx: Tx, rows: RowToStore[]): Promise<Map<number, 
       const reg = known.get(hash);
       const name = r.values.subjectName ?? '';
       if (reg && squashName(reg.name) !== squashName(name)) {
-        result.set(r.rowNumber, { problem: { field: 'subjectName', code: 'NAME_MISMATCH', message: '行政相对人姓名与证件号码登记的自然人不一致' } });
+        result.set(r.rowNumber, {
+          problem: {
+            field: 'subjectName',
+            code: 'NAME_MISMATCH',
+            message: '行政相对人姓名与证件号码登记的自然人不一致',
+          },
+        });
       } else if (reg) result.set(r.rowNumber, { id: reg.id });
       else {
         const entry = fresh.get(hash) ?? { id: crypto.randomUUID(), name, number: r.values.certNumber! };
@@ -179,7 +250,13 @@ async function resolveSubjects(tx: Tx, rows: RowToStore[]): Promise<Map<number, 
     }
     if (fresh.size) {
       await tx.subject.createMany({
-        data: [...fresh].map(([hash, p]) => ({ id: p.id, kind: 'PERSON' as const, name: p.name, idNumberHash: hash, idNumberSealed: seal(p.number) })),
+        data: [...fresh].map(([hash, p]) => ({
+          id: p.id,
+          kind: 'PERSON' as const,
+          name: p.name,
+          idNumberHash: hash,
+          idNumberSealed: seal(p.number),
+        })),
       });
     }
   }

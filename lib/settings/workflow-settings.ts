@@ -9,8 +9,18 @@ export interface SettingDef {
 }
 
 export const WORKFLOW_SETTINGS: SettingDef[] = [
-  { key: 'suspectFix.dueWorkdays', label: '置疑数据修复期限（工作日）', description: '部门收到置疑数据后应在此期限内修复并重新上报', defaultValue: 5 },
-  { key: 'suspectFix.escalateAfterWorkdays', label: '置疑数据超期督办（工作日）', description: '超过修复期限后再经过此工作日数，上报信用中心督办', defaultValue: 3 },
+  {
+    key: 'suspectFix.dueWorkdays',
+    label: '置疑数据修复期限（工作日）',
+    description: '部门收到置疑数据后应在此期限内修复并重新上报',
+    defaultValue: 5,
+  },
+  {
+    key: 'suspectFix.escalateAfterWorkdays',
+    label: '置疑数据超期督办（工作日）',
+    description: '超过修复期限后再经过此工作日数，上报信用中心督办',
+    defaultValue: 3,
+  },
 ];
 
 export async function numberSetting(db: Db, key: string): Promise<number> {

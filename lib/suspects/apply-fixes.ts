@@ -47,7 +47,13 @@ export async function applySuspectFixes(
         fixed += 1;
         await tx.suspectItem.update({
           where: { id: c.item.id },
-          data: { status: 'FIXED', recordId: o.recordId, resolvedAt: new Date(), resolvedById: input.actor.id, round: { increment: 1 } },
+          data: {
+            status: 'FIXED',
+            recordId: o.recordId,
+            resolvedAt: new Date(),
+            resolvedById: input.actor.id,
+            round: { increment: 1 },
+          },
         });
       } else {
         const problems = o?.outcome === 'SUSPECT' ? o.problems : c.problems;

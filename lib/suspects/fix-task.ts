@@ -13,7 +13,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ensureCanAct, getActionableTask } from '@/lib/tasks/inbox';
 import { temporal } from '@/lib/temporal';
-import { taskActionUpdate, type TaskActionReply } from '@/workflows/human-task';
+import type { TaskActionInput, TaskActionReply } from '@/workflows/human-task';
 
 export const fixRowsSchema = z.object({
   rows: z
@@ -33,7 +33,14 @@ export interface FixItemView {
 }
 
 export interface FixTaskView {
-  task: { id: string; title: string; status: string; dueAt: Date | null; assigneeName: string | null; claimedByMe: boolean };
+  task: {
+    id: string;
+    title: string;
+    status: string;
+    dueAt: Date | null;
+    assigneeName: string | null;
+    claimedByMe: boolean;
+  };
   batch: { id: string; number: string; catalogName: string; rowsSuspect: number; rowsFixed: number };
   fields: CatalogDef['fields'];
   codeTables: CatalogDef['codeTables'];
@@ -49,7 +56,10 @@ function batchIdOf(task: { subjectRef: unknown }): string {
 export async function getFixTask(user: CurrentUser, taskId: string, ip: string | null): Promise<FixTaskView> {
   const task = await getActionableTask(user, taskId);
   const batchId = batchIdOf(task);
-  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, include: { catalogVersion: { include: { catalog: true } } } });
+  const batch = await db.importBatch.findUniqueOrThrow({
+    where: { id: batchId },
+    include: { catalogVersion: { include: { catalog: true } } },
+  });
   const def = await loadCatalogDef(db, batch.catalogVersionId);
   const items = await db.suspectItem.findMany({
     where: { batchId, status: { in: ['OPEN', 'FIX_SUBMITTED', 'EXPLAINED'] } },
@@ -57,10 +67,33 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
     take: 500,
   });
   // The provider sees its own rows in clear to correct them; the reveal is audited.
-  await writeAudit(db, { userId: user.id, username: user.username, deptId: user.departmentId, ip, module: 'data', action: 'READ', objectType: 'SuspectItem', objectId: batchId, detail: { rows: items.length } });
+  await writeAudit(db, {
+    userId: user.id,
+    username: user.username,
+    deptId: user.departmentId,
+    ip,
+    module: 'data',
+    action: 'READ',
+    objectType: 'SuspectItem',
+    objectId: batchId,
+    detail: { rows: items.length },
+  });
   return {
-    task: { id: task.id, title: task.title, status: task.status, dueAt: task.dueAt, assigneeName: task.assignee?.displayName ?? null, claimedByMe: task.assigneeId === user.id },
-    batch: { id: batch.id, number: batch.number, catalogName: batch.catalogVersion.catalog.name, rowsSuspect: batch.rowsSuspect, rowsFixed: batch.rowsFixed },
+    task: {
+      id: task.id,
+      title: task.title,
+      status: task.status,
+      dueAt: task.dueAt,
+      assigneeName: task.assignee?.displayName ?? null,
+      claimedByMe: task.assigneeId === user.id,
+    },
+    batch: {
+      id: batch.id,
+      number: batch.number,
+      catalogName: batch.catalogVersion.catalog.name,
+      rowsSuspect: batch.rowsSuspect,
+      rowsFixed: batch.rowsFixed,
+    },
     fields: def.fields,
     codeTables: def.codeTables,
     items: items.map((i) => ({
@@ -74,12 +107,19 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
   };
 }
 
-export async function submitFixes(user: CurrentUser, taskId: string, input: FixRowsInput, ip: string | null): Promise<TaskActionReply> {
+export async function submitFixes(
+  user: CurrentUser,
+  taskId: string,
+  input: FixRowsInput,
+  ip: string | null,
+): Promise<TaskActionReply> {
   const task = await ensureCanAct(user, taskId);
   const batchId = batchIdOf(task);
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   const def = await loadCatalogDef(db, batch.catalogVersionId);
-  const items = await db.suspectItem.findMany({ where: { id: { in: input.rows.map((r) => r.itemId) }, batchId, status: 'OPEN' } });
+  const items = await db.suspectItem.findMany({
+    where: { id: { in: input.rows.map((r) => r.itemId) }, batchId, status: 'OPEN' },
+  });
   if (items.length !== input.rows.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
 
   const today = new Date();
@@ -90,23 +130,47 @@ export async function submitFixes(user: CurrentUser, taskId: string, input: FixR
   });
   const failing = checked.filter((c) => c.problems.length > 0);
   if (failing.length) {
-    throw new ValidationError(`有 ${failing.length} 行仍未通过校验，请修改后再提交`, { rows: failing.map((f) => ({ itemId: f.itemId, problems: f.problems })) });
+    throw new ValidationError(`有 ${failing.length} 行仍未通过校验，请修改后再提交`, {
+      rows: failing.map((f) => ({ itemId: f.itemId, problems: f.problems })),
+    });
   }
 
   const itemIds = checked.map((c) => c.itemId);
   await db.$transaction(
-    checked.map((c) => db.suspectItem.update({ where: { id: c.itemId }, data: { fixSealed: sealJson(c.values), status: 'FIX_SUBMITTED' } })),
+    checked.map((c) =>
+      db.suspectItem.update({
+        where: { id: c.itemId },
+        data: { fixSealed: sealJson(c.values), status: 'FIX_SUBMITTED' },
+      }),
+    ),
   );
   try {
     const reply = await temporal()
       .workflow.getHandle(task.workflowId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, actor: { id: user.id, name: user.displayName }, action: 'resubmit', data: { itemIds } }] });
-    await writeAudit(db, { userId: user.id, username: user.username, deptId: user.departmentId, ip, module: 'data', action: 'UPDATE', objectType: 'SuspectItem', objectId: batchId, detail: { resubmitted: itemIds.length } });
+      // By name (types only from workflows/): the app never loads workflow code.
+      .executeUpdate<TaskActionReply, [TaskActionInput]>('taskAction', {
+        args: [{ taskId, actor: { id: user.id, name: user.displayName }, action: 'resubmit', data: { itemIds } }],
+      });
+    await writeAudit(db, {
+      userId: user.id,
+      username: user.username,
+      deptId: user.departmentId,
+      ip,
+      module: 'data',
+      action: 'UPDATE',
+      objectType: 'SuspectItem',
+      objectId: batchId,
+      detail: { resubmitted: itemIds.length },
+    });
     return reply;
   } catch (err) {
     // The workflow refused (task closed or busy): put the rows back so nothing is left half-submitted.
-    await db.suspectItem.updateMany({ where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' }, data: { status: 'OPEN' } });
-    if (err instanceof WorkflowUpdateFailedError) throw new ConflictError(err.cause?.message ?? '任务状态已变化，请刷新页面');
+    await db.suspectItem.updateMany({
+      where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },
+      data: { status: 'OPEN' },
+    });
+    if (err instanceof WorkflowUpdateFailedError)
+      throw new ConflictError(err.cause?.message ?? '任务状态已变化，请刷新页面');
     throw err;
   }
 }

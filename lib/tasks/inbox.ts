@@ -26,12 +26,19 @@ function actionable(user: CurrentUser): Prisma.TaskWhereInput {
   return {
     OR: [
       { assigneeId: user.id },
-      { candidateDeptId: user.departmentId, OR: [{ candidatePermission: null }, { candidatePermission: { in: [...user.permissions] } }] },
+      {
+        candidateDeptId: user.departmentId,
+        OR: [{ candidatePermission: null }, { candidatePermission: { in: [...user.permissions] } }],
+      },
     ],
   };
 }
 
-export async function listInbox(user: CurrentUser, view: InboxView, page: number): Promise<{ rows: InboxRow[]; total: number; page: number; pages: number }> {
+export async function listInbox(
+  user: CurrentUser,
+  view: InboxView,
+  page: number,
+): Promise<{ rows: InboxRow[]; total: number; page: number; pages: number }> {
   const where: Prisma.TaskWhereInput =
     view === 'mine'
       ? { status: 'OPEN', assigneeId: user.id }
@@ -78,7 +85,10 @@ export async function inboxCounts(user: CurrentUser): Promise<{ mine: number; de
 
 /** A task the user may see and act on, or NotFound (never reveal tasks of other departments). */
 export async function getActionableTask(user: CurrentUser, taskId: string) {
-  const task = await db.task.findFirst({ where: { id: taskId, AND: [actionable(user)] }, include: { assignee: { select: { displayName: true } } } });
+  const task = await db.task.findFirst({
+    where: { id: taskId, AND: [actionable(user)] },
+    include: { assignee: { select: { displayName: true } } },
+  });
   if (!task) throw new NotFoundError('任务不存在或无权查看');
   return task;
 }
@@ -96,7 +106,8 @@ export async function claimTask(user: CurrentUser, taskId: string): Promise<void
 export async function ensureCanAct(user: CurrentUser, taskId: string) {
   const task = await getActionableTask(user, taskId);
   if (task.status !== 'OPEN') throw new ConflictError('任务已办结');
-  if (task.assigneeId && task.assigneeId !== user.id) throw new ForbiddenError(`任务已由${task.assignee?.displayName ?? '他人'}认领`);
+  if (task.assigneeId && task.assigneeId !== user.id)
+    throw new ForbiddenError(`任务已由${task.assignee?.displayName ?? '他人'}认领`);
   if (!task.assigneeId) await claimTask(user, taskId);
   return task;
 }

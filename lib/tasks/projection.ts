@@ -20,13 +20,21 @@ export interface OpenTaskInput {
 export const taskIdOf = (workflowId: string, step: string) => `${workflowId}:${step}`;
 
 /** Idempotent: a retry returns the deadlines of the row it created the first time. */
-export async function openTaskRow(db: Db, input: OpenTaskInput): Promise<{ taskId: string; dueAt: number; escalateAt: number }> {
+export async function openTaskRow(
+  db: Db,
+  input: OpenTaskInput,
+): Promise<{ taskId: string; dueAt: number; escalateAt: number }> {
   const id = taskIdOf(input.workflowId, input.step);
   const existing = await db.task.findUnique({ where: { id } });
   const calendar = await loadCalendar(db);
   const now = existing?.createdAt ?? new Date();
-  const dueAt = existing?.dueAt ?? addWorkdays(now, await numberSetting(db, `${input.settingsKey}.dueWorkdays`), calendar);
-  const escalateAt = addWorkdays(dueAt, await numberSetting(db, `${input.settingsKey}.escalateAfterWorkdays`), calendar);
+  const dueAt =
+    existing?.dueAt ?? addWorkdays(now, await numberSetting(db, `${input.settingsKey}.dueWorkdays`), calendar);
+  const escalateAt = addWorkdays(
+    dueAt,
+    await numberSetting(db, `${input.settingsKey}.escalateAfterWorkdays`),
+    calendar,
+  );
   if (!existing) {
     await db.task.upsert({
       where: { id },
@@ -54,7 +62,10 @@ export async function remindTaskRow(db: Db, taskId: string): Promise<void> {
 }
 
 export async function escalateTaskRow(db: Db, taskId: string): Promise<void> {
-  await db.task.updateMany({ where: { id: taskId, escalatedAt: null }, data: { escalatedAt: new Date(), priority: 90 } });
+  await db.task.updateMany({
+    where: { id: taskId, escalatedAt: null },
+    data: { escalatedAt: new Date(), priority: 90 },
+  });
 }
 
 export async function closeTaskRow(db: Db, taskId: string, completedById: string | null): Promise<void> {

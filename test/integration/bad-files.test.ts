@@ -42,7 +42,10 @@ describe('bad input at upload', () => {
 describe('bad input found while importing', () => {
   it('R-2.1 fails a sheet whose headers match no catalog column, with a Chinese reason and no record', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Sheet1').addRows([['姓名', '年龄', `备注${Date.now()}`], ['张三', '30', '']]);
+    wb.addWorksheet('Sheet1').addRows([
+      ['姓名', '年龄', `备注${Date.now()}`],
+      ['张三', '30', ''],
+    ]);
     const path = join(dir, 'foreign.xlsx');
     await wb.xlsx.writeFile(path);
     const { id } = await uploadAs('scjgj01', 'ADMIN_PENALTY', path);
@@ -56,7 +59,9 @@ describe('bad input found while importing', () => {
     const path = join(dir, 'whole.xlsx');
     await writePenaltyXlsx(path, penaltyRows(200, { prefix: `B${Date.now()}-` }));
     const whole = readFileSync(path);
-    expect((await refused('truncated.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)))).message).toContain('文件不完整');
+    expect((await refused('truncated.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)))).message).toContain(
+      '文件不完整',
+    );
   });
 
   it('R-2.1 a sheet that breaks after thousands of good rows fails and leaves no record behind', async () => {

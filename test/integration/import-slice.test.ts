@@ -69,7 +69,9 @@ describe('import of a 行政处罚 template', () => {
   });
 
   it('R-2.3 puts one return-and-fix task into the providing department inbox, due in 5 working days', async () => {
-    const task = await waitFor('the fix task in the department inbox', () => findInInbox(operator, 'department', `suspect-fix-${batchId}:fix`));
+    const task = await waitFor('the fix task in the department inbox', () =>
+      findInInbox(operator, 'department', `suspect-fix-${batchId}:fix`),
+    );
     expect(task?.kind).toBe('SUSPECT_FIX');
     expect(task?.dueAt).toBeInstanceOf(Date);
     const created = await db.task.findUniqueOrThrow({ where: { id: task!.id } });
@@ -85,7 +87,14 @@ describe('import of a 行政处罚 template', () => {
     const taskId = `suspect-fix-${batchId}:fix`;
     const view = await getFixTask(operator, taskId, null);
     const item = view.items.find((i) => i.rowNumber === 31)!;
-    await expect(submitFixes(operator, taskId, { rows: [{ itemId: item.id, values: { ...item.values, decisionDate: '2026-02-30' } }] }, null)).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      submitFixes(
+        operator,
+        taskId,
+        { rows: [{ itemId: item.id, values: { ...item.values, decisionDate: '2026-02-30' } }] },
+        null,
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect((await db.suspectItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe('OPEN');
   });
 
@@ -95,7 +104,18 @@ describe('import of a 行政处罚 template', () => {
     expect(view.items).toHaveLength(6);
     const original = (n: number) => rows[n - 2]!.values;
     const [firstTwo, rest] = [view.items.slice(0, 2), view.items.slice(2)];
-    const fix = (items: typeof view.items) => items.map((i) => ({ itemId: i.id, values: { ...original(i.rowNumber), subjectName: original(i.rowNumber).subjectName!.replace('（错误名称）', ''), facts: original(i.rowNumber).facts || '补充的违法事实', decisionDate: '2026-10-16', penaltyCategory: '03', uscc: rows[i.rowNumber - 2]!.fault === 'BAD_USCC' ? fixedUscc(i.rowNumber) : original(i.rowNumber).uscc! } }));
+    const fix = (items: typeof view.items) =>
+      items.map((i) => ({
+        itemId: i.id,
+        values: {
+          ...original(i.rowNumber),
+          subjectName: original(i.rowNumber).subjectName!.replace('（错误名称）', ''),
+          facts: original(i.rowNumber).facts || '补充的违法事实',
+          decisionDate: '2026-10-16',
+          penaltyCategory: '03',
+          uscc: rows[i.rowNumber - 2]!.fault === 'BAD_USCC' ? fixedUscc(i.rowNumber) : original(i.rowNumber).uscc!,
+        },
+      }));
 
     const partial = await submitFixes(operator, taskId, { rows: fix(firstTwo) }, null);
     expect(partial.done).toBe(false);
@@ -133,7 +153,10 @@ describe('import of a 行政处罚 template', () => {
     const second = await uploadAs('scjgj01', 'ADMIN_PENALTY', join(dir, 'again.xlsx'));
     const done = await waitForBatchStatus(second.id, ['COMPLETED', 'FAILED']);
     expect(done).toMatchObject({ rowsRead: 5, rowsStored: 0, rowsUpdated: 1, rowsDuplicate: 4, rowsSuspect: 0 });
-    const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: second.id }, include: { history: true } });
+    const record = await db.creditRecord.findFirstOrThrow({
+      where: { batchId: second.id },
+      include: { history: true },
+    });
     expect(record.revision).toBe(2);
     expect(record.history[0]).toMatchObject({ revision: 1, batchId });
     expect((record.history[0]!.data as Record<string, string>).fineAmount).toBe('0.2');

@@ -20,7 +20,8 @@ let batchId: string;
 let taskId: string;
 
 beforeAll(async () => {
-  for (const u of ['scjgj01', 'scjgj02', 'swj01', 'xyzx01', 'scjgj_lead', 'mq01']) users[u] = (await loadUser({ username: u }))!;
+  for (const u of ['scjgj01', 'scjgj02', 'swj01', 'xyzx01', 'scjgj_lead', 'mq01'])
+    users[u] = (await loadUser({ username: u }))!;
   const path = join(mkdtempSync(join(tmpdir(), 'inbox-')), 'two.xlsx');
   await writePenaltyXlsx(path, penaltyRows(2, { faultEvery: 2, prefix: `I${Date.now()}-` }));
   batchId = (await uploadAs('scjgj01', 'ADMIN_PENALTY', path)).id;
@@ -48,7 +49,9 @@ describe('inbox', () => {
     expect(await findInInbox(users[loser]!, 'department', taskId)).toBeUndefined();
     // Only the assignee may act on a claimed task.
     const item = await db.suspectItem.findFirstOrThrow({ where: { batchId } });
-    await expect(submitFixes(users[loser]!, taskId, { rows: [{ itemId: item.id, values: {} }] }, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      submitFixes(users[loser]!, taskId, { rows: [{ itemId: item.id, values: {} }] }, null),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('R-7.4 refuses another department the task and keeps it from claiming it', async () => {

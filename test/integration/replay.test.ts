@@ -13,12 +13,21 @@ const load = (file: string) => JSON.parse(readFileSync(historiesDir + file, 'utf
 
 let bundle: WorkflowBundle;
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)), logger: quietLogger });
+  bundle = await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
+    logger: quietLogger,
+  });
 });
 
 describe('workflow replay', () => {
   it('R-9.1 has recorded histories of the import and the return-and-fix workflows', () => {
-    expect(histories).toEqual(expect.arrayContaining(['import-batch-with-fixes.json', 'suspect-fix-two-rounds.json', 'import-batch-worker-killed.json']));
+    expect(histories).toEqual(
+      expect.arrayContaining([
+        'import-batch-with-fixes.json',
+        'suspect-fix-two-rounds.json',
+        'import-batch-worker-killed.json',
+      ]),
+    );
   });
 
   it.each(histories)('R-9.1 replays %s against the current workflow code', async (file) => {
@@ -26,8 +35,13 @@ describe('workflow replay', () => {
   });
 
   it('R-9.1 detects an incompatible change of the import workflow', async () => {
-    const changed = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../support/changed-workflows/index.ts', import.meta.url)), logger: quietLogger });
-    await expect(Worker.runReplayHistory({ workflowBundle: changed }, load('import-batch-with-fixes.json'))).rejects.toBeInstanceOf(DeterminismViolationError);
+    const changed = await bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('../support/changed-workflows/index.ts', import.meta.url)),
+      logger: quietLogger,
+    });
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: changed }, load('import-batch-with-fixes.json')),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });
 

@@ -49,10 +49,14 @@ describe('return-and-fix deadlines', () => {
       expect(task.remindedAt!.getTime()).toBeLessThanOrEqual(task.escalatedAt!.getTime());
       expect(task.priority).toBe(90);
       expect(task.status).toBe('OPEN');
-      const kinds = (await db.batchEvent.findMany({ where: { batchId: id }, orderBy: { id: 'asc' } })).map((e) => e.kind);
+      const kinds = (await db.batchEvent.findMany({ where: { batchId: id }, orderBy: { id: 'asc' } })).map(
+        (e) => e.kind,
+      );
       expect(kinds).toEqual(['RECEIVED', 'PROCESSING', 'RETURNED', 'FIX_OVERDUE', 'FIX_ESCALATED']);
       // Leave nothing running: terminating the parent terminates the fix loop too (ParentClosePolicy).
-      await new Client({ connection: await Connection.connect({ address: env().TEMPORAL_ADDRESS }) }).workflow.getHandle(`import-${id}`).terminate('test done');
+      await new Client({ connection: await Connection.connect({ address: env().TEMPORAL_ADDRESS }) }).workflow
+        .getHandle(`import-${id}`)
+        .terminate('test done');
       await real.closeTask({ taskId: task.id, completedById: null });
     });
     await connection.close();

@@ -11,7 +11,8 @@ import { defFromSeed } from '../support/seed-def';
 const def = defFromSeed(adminPenaltyCatalog);
 const today = new Date('2026-11-28T04:00:00Z');
 const good = () => ({ ...penaltyRows(1)[0]!.values });
-const codes = (values: Record<string, string>) => checkRow(def, values, { today }).problems.map((p) => `${p.field}:${p.code}`);
+const codes = (values: Record<string, string>) =>
+  checkRow(def, values, { today }).problems.map((p) => `${p.field}:${p.code}`);
 
 describe('format validation of a 行政处罚 row', () => {
   it('R-2.1 accepts a complete, valid row', () => {
@@ -30,7 +31,12 @@ describe('format validation of a 行政处罚 row', () => {
   });
 
   it('R-2.1 normalises dates, code-table labels and full-width characters', () => {
-    const row = { ...good(), decisionDate: '2026/9/1', penaltyCategory: '罚款', uscc: good().uscc!.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) };
+    const row = {
+      ...good(),
+      decisionDate: '2026/9/1',
+      penaltyCategory: '罚款',
+      uscc: good().uscc!.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+    };
     const { values, problems } = checkRow(def, row, { today });
     expect(problems).toEqual([]);
     expect(values.decisionDate).toBe('2026-09-01');
@@ -41,14 +47,18 @@ describe('format validation of a 行政处罚 row', () => {
   it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
     expect(codes({ ...good(), decisionDate: '2026-02-30' })).toContain('decisionDate:DATE');
     expect(codes({ ...good(), penaltyCategory: '99' })).toContain('penaltyCategory:ENUM');
-    expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2027-12-01' })).toContain('decisionDate:FUTURE_DATE');
+    expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2027-12-01' })).toContain(
+      'decisionDate:FUTURE_DATE',
+    );
   });
 
   it('R-2.1 applies cross-field rules: a person needs a certificate, a fine needs an amount, dates in order', () => {
     const person = { ...good(), subjectCategory: '01', uscc: '', certType: '', certNumber: '' };
     expect(codes(person)).toEqual(expect.arrayContaining(['certType:REQUIRED', 'certNumber:REQUIRED']));
     expect(codes({ ...good(), fineAmount: '' })).toContain('fineAmount:REQUIRED');
-    expect(codes({ ...good(), publicUntil: '2026-01-01' })).toEqual(expect.arrayContaining([expect.stringMatching(/:DATE_ORDER$/)]));
+    expect(codes({ ...good(), publicUntil: '2026-01-01' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/:DATE_ORDER$/)]),
+    );
   });
 
   it('R-2.1 flags an amount that looks like yuan in a 万元 column and a text over its length', () => {
@@ -68,7 +78,9 @@ describe('header matching', () => {
   });
 
   it('R-1.3.3 names the required columns a foreign sheet lacks', () => {
-    expect(matchHeaders(def, ['姓名', '年龄']).missingRequired).toEqual(expect.arrayContaining(['行政相对人名称', '行政处罚决定书文号']));
+    expect(matchHeaders(def, ['姓名', '年龄']).missingRequired).toEqual(
+      expect.arrayContaining(['行政相对人名称', '行政处罚决定书文号']),
+    );
   });
 });
 

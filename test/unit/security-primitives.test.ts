@@ -52,7 +52,9 @@ describe('passwords', () => {
 
   it('R-8.2 enforces length, three character classes and no username inside', () => {
     expect(passwordProblems('Short1!', 'zhang')).toContain('密码长度至少12位');
-    expect(passwordProblems('alllowercaseletters', 'zhang')).toContain('密码须包含大写字母、小写字母、数字、特殊字符中的至少三类');
+    expect(passwordProblems('alllowercaseletters', 'zhang')).toContain(
+      '密码须包含大写字母、小写字母、数字、特殊字符中的至少三类',
+    );
     expect(passwordProblems('Zhang-2026-secure', 'zhang')).toContain('密码不能包含用户名');
     expect(passwordProblems('Wuzhi-Credit-2026', 'zhang')).toEqual([]);
   });

@@ -30,10 +30,19 @@ describe('catalog template', () => {
     const col = def.fields.findIndex((f) => f.key === 'penaltyCategory') + 1;
     const letter = String.fromCharCode(64 + ((col - 1) % 26) + 1);
     const prefix = col > 26 ? String.fromCharCode(64 + Math.floor((col - 1) / 26)) : '';
-    const validation = (sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations.find(`${prefix}${letter}2`);
+    const validation = (
+      sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }
+    ).dataValidations.find(`${prefix}${letter}2`);
     expect(validation?.type).toBe('list');
     const lists = wb.getWorksheet('代码表')!;
-    const listed = lists.getColumn(1).values.concat(lists.getColumn(2).values, lists.getColumn(3).values, lists.getColumn(4).values, lists.getColumn(5).values);
+    const listed = lists
+      .getColumn(1)
+      .values.concat(
+        lists.getColumn(2).values,
+        lists.getColumn(3).values,
+        lists.getColumn(4).values,
+        lists.getColumn(5).values,
+      );
     expect(listed).toContain('03 罚款');
   });
 });

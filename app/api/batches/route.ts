@@ -16,6 +16,12 @@ const querySchema = z.object({
 export const POST = withRoute({ permission: 'data:import', query: querySchema }, async ({ req, user, query, ip }) => {
   if (!req.body) throw new ValidationError('文件为空');
   const upload = await saveStream(Readable.fromWeb(req.body as WebReadableStream<Uint8Array>));
-  const batch = await createBatchFromUpload({ user, catalogCode: query.catalog, originalName: query.filename, upload, ip });
+  const batch = await createBatchFromUpload({
+    user,
+    catalogCode: query.catalog,
+    originalName: query.filename,
+    upload,
+    ip,
+  });
   return Response.json(batch, { status: 201 });
 });

@@ -11,7 +11,16 @@ export const GET = withRoute(
   async ({ user, params, ip }) => {
     const def = await loadCatalogDef(db, await currentVersionId(db, params.code));
     const body = await buildTemplate(def);
-    await writeAudit(db, { userId: user.id, username: user.username, deptId: user.departmentId, ip, module: 'catalog', action: 'EXPORT', objectType: 'CatalogTemplate', objectId: def.versionId });
+    await writeAudit(db, {
+      userId: user.id,
+      username: user.username,
+      deptId: user.departmentId,
+      ip,
+      module: 'catalog',
+      action: 'EXPORT',
+      objectType: 'CatalogTemplate',
+      objectId: def.versionId,
+    });
     const filename = encodeURIComponent(`${def.name}_模板_v${def.version}.xlsx`);
     return new Response(new Uint8Array(body), {
       headers: {

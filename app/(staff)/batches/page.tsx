@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge } from '@/app/_components/Badge';
+import { Forbidden } from '@/app/_components/Forbidden';
+import { Pagination } from '@/app/_components/Pagination';
+import { formatCount, formatDateTime } from '@/app/_lib/format';
+import { batchStatus } from '@/app/_lib/labels';
+import { parsePage, type SearchParams } from '@/app/_lib/params';
+import { staffPage } from '@/app/_lib/session';
+import { listBatches } from '@/lib/batches/queries';
+import { db } from '@/lib/db';
+import { UploadPanel } from './UploadPanel';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '数据归集' };
+
+const COUNT_COLUMNS = [
+  { key: 'rowsRead', label: '读取' },
+  { key: 'rowsStored', label: '入库' },
+  { key: 'rowsDuplicate', label: '重复' },
+  { key: 'rowsSuspect', label: '置疑' },
+] as const;
+
+export default async function BatchesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { user, allowed } = await staffPage('batch:view');
+  if (!allowed) return <Forbidden />;
+  const page = parsePage((await searchParams).page);
+  const canImport = user.permissions.has('data:import');
+  const [list, catalogs] = await Promise.all([
+    listBatches(user, page),
+    // Only catalogs this department is a registered provider of may be uploaded (checked again on POST).
+    canImport
+      ? db.catalog.findMany({
+          where: { providers: { some: { departmentId: user.departmentId } } },
+          select: { code: true, name: true },
+          orderBy: { name: 'asc' },
+        })
+      : Promise.resolve([]),
+  ]);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold text-slate-900">数据归集</h1>
+      {canImport && <UploadPanel catalogs={catalogs} canDownloadTemplate={user.permissions.has('catalog:view')} />}
+
+      {list.rows.length === 0 ? (
+        <p
+          data-testid="batch-empty"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500"
+        >
+          暂无归集批次。
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-sm" data-testid="batch-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  批次号
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  目录
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  提供部门
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  文件
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  状态
+                </th>
+                {COUNT_COLUMNS.map((c) => (
+                  <th key={c.key} scope="col" className="px-3 py-2 text-right font-medium">
+                    {c.label}
+                  </th>
+                ))}
+                <th scope="col" className="px-4 py-2 font-medium">
+                  上传时间
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.rows.map((b) => {
+                const status = batchStatus(b.status);
+                return (
+                  <tr key={b.id} data-testid="batch-row" data-batch-id={b.id}>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <Link
+                        href={`/batches/${b.id}`}
+                        className="font-medium text-blue-700 tabular-nums hover:underline"
+                      >
+                        {b.number}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">{b.catalogVersion.catalog.name}</td>
+                    <td className="px-4 py-3 text-slate-600">{b.providerDept.name}</td>
+                    <td className="max-w-56 truncate px-4 py-3 text-slate-600" title={b.file?.originalName}>
+                      {b.file?.originalName ?? '—'}
+                    </td>
+                    <td className="px-4 py-3">
+                      <Badge tone={status.tone}>{status.label}</Badge>
+                    </td>
+                    {COUNT_COLUMNS.map((c) => (
+                      <td key={c.key} className="px-3 py-3 text-right tabular-nums">
+                        {formatCount(b[c.key])}
+                      </td>
+                    ))}
+                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">
+                      {formatDateTime(b.createdAt)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/batches" />
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { readJson, toProblem } from '@/app/_lib/problem';
+import { FixRow } from './FixRow';
+import {
+  failingRows,
+  isFixReply,
+  toFormRow,
+  type FixField,
+  type FixFormValues,
+  type FixItem,
+  type Problem,
+} from './fix-types';
+
+interface Props {
+  taskId: string;
+  fields: FixField[];
+  items: FixItem[];
+  canEdit: boolean;
+}
+
+const DONE_TEXT = '全部置疑数据已处理完毕';
+
+type Outcome = { kind: 'success'; message: string; done: boolean } | { kind: 'error'; message: string };
+
+/**
+ * The editable grid of a return-and-fix task. Only checked rows are submitted (a row is checked as soon as it
+ * is edited); the server checks them all-or-nothing and answers per-row problems, shown in place.
+ */
+export function FixGrid({ taskId, fields, items, canEdit }: Props) {
+  const router = useRouter();
+  const { register, handleSubmit, setValue, reset, getValues, formState } = useForm<FixFormValues>({
+    defaultValues: { rows: items.map((i) => toFormRow(i, fields)) },
+  });
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Problems from the last rejected submission, which replace the stored ones until the row is saved.
+  const [freshProblems, setFreshProblems] = useState<Record<string, Problem[]>>({});
+  const justSubmitted = useRef<Set<string>>(new Set());
+  const mounted = useRef(false);
+
+  // After router.refresh() the rows come back with new statuses: take the server's version of the rows
+  // just submitted, but keep what the user typed in rows not yet submitted.
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    const current = new Map(getValues('rows').map((r) => [r.itemId, r]));
+    reset({
+      rows: items.map((item) => {
+        const kept = current.get(item.id);
+        return kept && item.status === 'OPEN' && !justSubmitted.current.has(item.id) ? kept : toFormRow(item, fields);
+      }),
+    });
+    justSubmitted.current = new Set();
+  }, [items, fields, getValues, reset]);
+
+  const onSubmit = handleSubmit(async (form) => {
+    setOutcome(null);
+    const open = new Set(items.filter((i) => i.status === 'OPEN').map((i) => i.id));
+    const chosen = form.rows.filter((r) => r.selected && open.has(r.itemId));
+    if (chosen.length === 0) {
+      setOutcome({ kind: 'error', message: '请先勾选要提交的行（修改内容后会自动勾选）' });
+      return;
+    }
+    const rows = chosen.map((r) => ({
+      itemId: r.itemId,
+      values: Object.fromEntries(fields.map((f, j) => [f.key, r.values[j] ?? ''])),
+    }));
+    let res: Response;
+    try {
+      res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rows }),
+      });
+    } catch {
+      setOutcome({ kind: 'error', message: '网络错误，提交失败，请重试' });
+      return;
+    }
+    const body = await readJson(res);
+    if (res.ok && isFixReply(body)) {
+      const ids = new Set(chosen.map((r) => r.itemId));
+      justSubmitted.current = ids;
+      setFreshProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([id]) => !ids.has(id))));
+      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      router.refresh();
+      return;
+    }
+    const problem = toProblem(res.status, body);
+    const failing = failingRows(problem.details);
+    if (failing.length)
+      setFreshProblems((prev) => ({ ...prev, ...Object.fromEntries(failing.map((f) => [f.itemId, f.problems])) }));
+    setOutcome({ kind: 'error', message: problem.title });
+    // A conflict means the task or rows changed under us: show the current state.
+    if (res.status === 409) router.refresh();
+  });
+
+  const openCount = items.filter((i) => i.status === 'OPEN').length;
+  return (
+    <form onSubmit={onSubmit} data-testid="fix-form" noValidate className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          待修复 <span data-testid="fix-open-count">{openCount}</span> 行，共 {items.length} 行。
+          {canEdit && '修改单元格后该行会自动勾选，勾选的行将一并提交。'}
+        </p>
+        {canEdit && (
+          <button
+            type="submit"
+            disabled={formState.isSubmitting || openCount === 0}
+            data-testid="fix-submit"
+            className="rounded-md bg-blue-700 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 disabled:cursor-not-allowed disabled:bg-blue-400"
+          >
+            {formState.isSubmitting ? '提交中…' : '提交修复'}
+          </button>
+        )}
+      </div>
+
+      {outcome?.kind === 'success' && (
+        <div
+          role="status"
+          data-testid="fix-message"
+          className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+        >
+          <p>{outcome.message}</p>
+          {outcome.done && (
+            <p className="mt-1 font-medium" data-testid="fix-done">
+              {/* The workflow's reply usually says it already; don't say it twice. */}
+              {!outcome.message.includes(DONE_TEXT) && `${DONE_TEXT}。`}
+              <Link href="/inbox" className="ml-2 text-blue-700 underline">
+                返回待办任务
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+      {outcome?.kind === 'error' && (
+        <p role="alert" data-testid="fix-error" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-700">
+          {outcome.message}
+        </p>
+      )}
+
+      {items.length === 0 && outcome?.kind !== 'success' && (
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500"
+          data-testid="fix-empty"
+        >
+          暂无待修复的数据。
+        </p>
+      )}
+      {items.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-sm" data-testid="fix-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="sticky left-0 z-20 whitespace-nowrap bg-slate-50 px-3 py-2 font-medium">
+                  选择提交 / 行号
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  状态 / 问题
+                </th>
+                {fields.map((f) => (
+                  <th key={f.key} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
+                    {f.label}
+                    {f.required && (
+                      <span className="ml-0.5 text-red-600" aria-label="必填">
+                        *
+                      </span>
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((item, index) => (
+                <FixRow
+                  key={item.id}
+                  index={index}
+                  item={item}
+                  fields={fields}
+                  problems={freshProblems[item.id] ?? item.problems}
+                  editable={canEdit && item.status === 'OPEN'}
+                  register={register}
+                  setValue={setValue}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </form>
+  );
+}
