@@ -17,7 +17,8 @@ export interface StoredUpload {
 
 export function storeRoot(): string {
   const dir = env().FILE_STORE_DIR;
-  return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+  // The store lives outside the bundle; Turbopack must not try to trace its contents.
+  return isAbsolute(dir) ? dir : resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
 }
 
 export function resolveStoredPath(rel: string): string {
