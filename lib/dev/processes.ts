@@ -96,15 +96,15 @@ export function spawnService(name: string, cmd: string, args: string[], opts: Sp
   return service;
 }
 
-/** Human-readable description of how a service ended, with its last output. */
-export function describeExit(service: Service): string {
+/** Human-readable description of how a service ended, with its last output unless told otherwise. */
+export function describeExit(service: Service, opts: { output?: boolean } = {}): string {
   const info = service.exitInfo;
   const how = !info
     ? 'is still running'
     : info.signal
       ? `was killed by ${info.signal}`
       : `exited with code ${info.code}`;
-  const output = service.recentOutput();
+  const output = opts.output === false ? '' : service.recentOutput();
   return `${service.name} (pid ${service.pid}) ${how}${output ? `; its last output:\n${indent(output)}` : ''}`;
 }
 
@@ -333,14 +333,18 @@ function installSignalHandlers(): void {
   if (signalsInstalled) return;
   signalsInstalled = true;
   const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  let firstSignalAt = 0;
   for (const [signal, code] of Object.entries(codes) as [NodeJS.Signals, number][]) {
     process.on(signal, () => {
       if (shuttingDown) {
-        // A second Ctrl-C: the user does not want to wait for a graceful stop.
+        // One Ctrl-C reaches us several times within milliseconds: from the terminal, and relayed by npm and by
+        // tsx. Only a later one is the user insisting: they do not want to wait for a graceful stop.
+        if (Date.now() - firstSignalAt < 2_000) return;
         process.stderr.write('\nforcing shutdown\n');
         killAllGroups();
         process.exit(code);
       }
+      firstSignalAt = Date.now();
       process.stderr.write(`\n${signal}: stopping…\n`);
       void runShutdown().then(() => process.exit(code));
     });

@@ -87,37 +87,38 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
   // Cleanups in the order things were started; stop() runs them backwards.
   const cleanups: { name: string; fn: () => Promise<void> }[] = [];
-  const services: Service[] = [];
   let stopped = false;
   let reportUnexpected: (how: string) => void = () => {};
   const unexpectedExit = new Promise<string>((res) => (reportUnexpected = res));
   const watch = (service: Service) => {
-    services.push(service);
     if (persistent) recordService(dataDir, service);
     void service.exited.then(() => {
       if (persistent) forgetService(dataDir, service.pid);
       if (stopped || service.stopping) return;
       const how = describeExit(service);
-      log(`unexpected exit: ${how}`);
+      // Tests kill services on purpose: a short line there, the full story for a person running `npm start`.
+      log(`unexpected exit: ${persistent ? how : describeExit(service, { output: false })}`);
       reportUnexpected(how);
     });
   };
 
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    unregister();
-    while (cleanups.length > 0) {
-      const step = cleanups.pop();
-      if (!step) break;
-      try {
-        await step.fn();
-      } catch (err) {
-        log(`stopping ${step.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+  // One stop for everyone: a Ctrl-C handler and the caller's own stop() must both wait for the same cleanup.
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      stopped = true;
+      unregister();
+      while (cleanups.length > 0) {
+        const step = cleanups.pop();
+        if (!step) break;
+        try {
+          await step.fn();
+        } catch (err) {
+          log(`stopping ${step.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
-    }
-    if (createdDataDir) rmSync(dataDir, { recursive: true, force: true });
-  };
+      if (createdDataDir) rmSync(dataDir, { recursive: true, force: true });
+    })());
   // Ctrl-C during bring-up stops whatever has started so far.
   const unregister = onShutdown(stop);
 
