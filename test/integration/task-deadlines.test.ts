@@ -49,9 +49,11 @@ describe('return-and-fix deadlines', () => {
       expect(task.remindedAt!.getTime()).toBeLessThanOrEqual(task.escalatedAt!.getTime());
       expect(task.priority).toBe(90);
       expect(task.status).toBe('OPEN');
-      const kinds = (await db.batchEvent.findMany({ where: { batchId: id }, orderBy: { id: 'asc' } })).map(
-        (e) => e.kind,
-      );
+      // The history line follows the task update in the next activity: wait for it too.
+      const kinds = await waitFor('the escalation in the batch history', async () => {
+        const events = await db.batchEvent.findMany({ where: { batchId: id }, orderBy: { id: 'asc' } });
+        return events.some((e) => e.kind === 'FIX_ESCALATED') ? events.map((e) => e.kind) : null;
+      });
       expect(kinds).toEqual(['RECEIVED', 'PROCESSING', 'RETURNED', 'FIX_OVERDUE', 'FIX_ESCALATED']);
       // Leave nothing running: terminating the parent terminates the fix loop too (ParentClosePolicy).
       await new Client({ connection: await Connection.connect({ address: env().TEMPORAL_ADDRESS }) }).workflow
