@@ -6,7 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.data/', 'lib/generated/', 'next-env.d.ts', 'test/histories/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.data/',
+      '.scratch*/',
+      'test-results/',
+      'lib/generated/',
+      'next-env.d.ts',
+      'test/histories/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

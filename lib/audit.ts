@@ -1,6 +1,7 @@
 // The audit log (R-7.6, R-8.2): every access and change, append-only (a database trigger refuses UPDATE and
 // DELETE) and hash-chained, so an edited or removed row breaks the chain that audit:verify recomputes.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@/lib/crypto/canonical-json';
 import type { Db, Prisma } from '@/lib/db';
 
 export interface AuditEntry {
@@ -18,8 +19,12 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * SHA-256 over the previous hash and the row. The row is canonical JSON: `detail` comes back from JSONB with
+ * its keys reordered, and verification (lib/audit/verify.ts) must get the same bytes as the writer did.
+ */
 export function chainHash(prevHash: string, row: Omit<AuditEntry, 'detail'> & { at: Date; detail?: unknown }): string {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     row.at.toISOString(),
     row.userId ?? null,
     row.username ?? null,

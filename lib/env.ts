@@ -19,6 +19,37 @@ const envSchema = z.object({
     .positive()
     .default(200 * 1024 * 1024),
   APP_URL: z.string().url().default('http://localhost:3000'),
+  // ── security (R-8): see README, Security
+  // Days a password stays valid (等保 定期更换); 0 turns expiry off.
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  // Audit rows younger than this are never purged; the law asks for at least six months (184 days).
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months)').default(365),
+  // Certificate login through the reverse proxy (off unless true). The proxy proves itself with the shared
+  // secret header X-Client-Cert-Secret: the app cannot see the TCP peer behind Next's own server.
+  CERT_LOGIN_ENABLED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  CERT_LOGIN_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Ed25519 key signing exported and exchanged files (32-byte seed, base64), its id, and other parties'
+  // public keys to verify against: JSON {"keyId": "base64 raw 32-byte public key"}.
+  SIGNING_KEY: base64Key.optional(),
+  SIGNING_KEY_ID: z.string().min(1).max(64).optional(),
+  SIGNING_TRUSTED_KEYS: z.string().default('{}'),
+  // ── backups (R-7.7, lib/backup): local copies (default: `backups` next to FILE_STORE_DIR), how many to keep,
+  // the off-site directory (a mounted remote share) and its retention, when the schedule runs (cron, UTC;
+  // default 03:00 Beijing time) or every BACKUP_INTERVAL instead (e.g. 6h), and the connection for backups
+  // and restore drills (a drill creates a scratch database: the role needs CREATEDB; default DATABASE_URL).
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+  BACKUP_OFFSITE_DIR: z.string().optional(),
+  BACKUP_OFFSITE_KEEP: z.coerce.number().int().min(1).default(30),
+  BACKUP_CRON: z.string().default('0 19 * * *'),
+  BACKUP_INTERVAL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'a duration such as 6h or 30m')
+    .optional(),
+  BACKUP_DATABASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,15 +1,23 @@
 // The demo county (npm run db:seed): departments, roles, users of each role, the two national 双公示
 // catalogs, code tables, the 2026 holiday calendar, workflow settings and a few hundred organisations
 // with their legal representatives. Idempotent: a second run changes nothing. Refuses production.
-import { BUILTIN_ROLES, PERMISSIONS } from '../lib/auth/permissions';
+import { BUILTIN_ROLES, OPERATIONS, PERMISSIONS } from '../lib/auth/permissions';
+import { DORMANT_DAYS_DEFAULT, DORMANT_DAYS_KEY, DORMANT_LABEL } from '../lib/admin/dormancy';
 import { hashPassword } from '../lib/auth/password';
 import { blindIndex, seal } from '../lib/crypto/pii';
 import { db } from '../lib/db';
+import { rekeyRecords } from '../lib/db/rekey-records';
+import { env } from '../lib/env';
 import { WORKFLOW_SETTINGS } from '../lib/settings/workflow-settings';
 import { catalogs } from './seed-data/catalogs';
+import { extraCatalogs, publicityRules, type ExtraCatalog } from './seed-data/catalogs-extra';
 import { codeTables } from './seed-data/code-tables';
+import { extraCodeTables } from './seed-data/code-tables-extra';
+import { collectionMenus } from './seed-data/menus-collection';
+import { EXCHANGE_SETTINGS } from '../lib/exchange/settings';
 import { departments } from './seed-data/departments';
 import { holidays2026 } from './seed-data/holidays';
+import { menus } from './seed-data/menus';
 import { generateOrganisations } from './seed-data/organisations';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD } from './seed-ids';
 
@@ -17,6 +25,8 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production' && process.env.ALLOW_SEED !== 'true') {
     throw new Error('Refusing to seed demo data in production (set ALLOW_SEED=true to override).');
   }
+  // A database from before keys were hashed (R-8.1); production runs this from `npm run db:migrate`.
+  await rekeyRecords(env().DATABASE_URL, (line) => console.log(`seed: ${line}`));
   const deptIds = await seedDepartments();
   const roleIds = await seedRoles();
   await seedUsers(deptIds, roleIds);
@@ -24,6 +34,8 @@ async function main(): Promise<void> {
   await seedCatalogs(deptIds);
   await seedCalendar();
   await seedSettings();
+  await seedAdministration();
+  await seedCollection();
   await seedOrganisations();
   console.log('seed: done');
 }
@@ -100,7 +112,7 @@ async function seedUsers(deptIds: Map<string, string>, roleIds: Map<string, stri
 }
 
 async function seedCodeTables(): Promise<void> {
-  for (const t of codeTables) {
+  for (const t of [...codeTables, ...extraCodeTables]) {
     await db.codeTable.upsert({ where: { code: t.code }, create: { code: t.code, name: t.name }, update: {} });
     await db.codeItem.createMany({
       data: t.items.map((item, i) => ({ tableCode: t.code, code: item.code, label: item.label, sortOrder: i })),
@@ -110,7 +122,8 @@ async function seedCodeTables(): Promise<void> {
 }
 
 async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
-  for (const c of catalogs) {
+  const all: ExtraCatalog[] = [...catalogs, ...extraCatalogs];
+  for (const c of all) {
     const catalog = await db.catalog.upsert({
       where: { code: c.code },
       create: {
@@ -141,6 +154,7 @@ async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
         naturalKey: c.naturalKey,
         rules: c.rules,
         timelinessWorkdays: c.timelinessWorkdays,
+        publicityRule: publicityRules[c.code],
         fields: {
           create: c.fields.map((f, i) => ({
             key: f.key,
@@ -148,6 +162,7 @@ async function seedCatalogs(deptIds: Map<string, string>): Promise<void> {
             type: f.type,
             required: f.required ?? false,
             maxLength: f.maxLength ?? null,
+            pattern: f.pattern ?? null,
             codeTable: f.codeTable ?? null,
             note: f.note ?? null,
             aliases: f.aliases ?? [],
@@ -198,6 +213,67 @@ async function seedOrganisations(): Promise<void> {
         orgCategory: o.category,
         orgLinks: { create: { personId: person.id, role: 'LEGAL_REPRESENTATIVE', title: '法定代表人' } },
       },
+    });
+  }
+}
+
+// Menus, operation buttons and the dormant-account setting (R-7.5, §8.1.4.2): created once, never overwritten,
+// so what an administrator changed survives a second seed.
+async function seedAdministration(): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const m of menus) {
+    const row = await db.menu.upsert({
+      where: { code: m.code },
+      create: {
+        code: m.code,
+        label: m.label,
+        href: m.href,
+        parentId: m.parentCode ? ids.get(m.parentCode) : null,
+        permissionCode: m.permission,
+        sortOrder: m.sortOrder,
+        builtin: true,
+      },
+      update: {},
+    });
+    ids.set(m.code, row.id);
+  }
+  for (const [i, o] of OPERATIONS.entries()) {
+    await db.operation.upsert({
+      where: { code: o.code },
+      create: { code: o.code, label: o.label, permissionCode: o.permission, menuId: ids.get(o.menu), sortOrder: i },
+      update: {},
+    });
+  }
+  await db.workflowSetting.upsert({
+    where: { key: DORMANT_DAYS_KEY },
+    create: { key: DORMANT_DAYS_KEY, value: DORMANT_DAYS_DEFAULT, label: DORMANT_LABEL },
+    update: {},
+  });
+}
+
+// The collection screens' menu entries and the drop-folder settings (R-1.3): created once, never overwritten.
+async function seedCollection(): Promise<void> {
+  for (const m of collectionMenus) {
+    const parent = m.parentCode ? await db.menu.findUnique({ where: { code: m.parentCode } }) : null;
+    await db.menu.upsert({
+      where: { code: m.code },
+      create: {
+        code: m.code,
+        label: m.label,
+        href: m.href,
+        parentId: parent?.id ?? null,
+        permissionCode: m.permission,
+        sortOrder: m.sortOrder,
+        builtin: true,
+      },
+      update: {},
+    });
+  }
+  for (const s of EXCHANGE_SETTINGS) {
+    await db.workflowSetting.upsert({
+      where: { key: s.key },
+      create: { key: s.key, value: s.defaultValue, label: s.label, description: s.description },
+      update: {},
     });
   }
 }

@@ -1,5 +1,6 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (`npm start` and `npm test` migrate by themselves).
 import { migrate } from '../lib/db/migrate';
+import { rekeyRecords } from '../lib/db/rekey-records';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -16,6 +17,9 @@ try {
       ? `database is up to date (${alreadyApplied} migration(s) applied before)`
       : `applied ${applied.length} migration(s): ${applied.join(', ')}`,
   );
+  // Data migrations that need the application's keys (PII_ENC_KEY, PII_HMAC_KEY), which SQL cannot have.
+  const rekeyed = await rekeyRecords(url, (line) => console.log(line));
+  if (rekeyed) console.log(`hashed the natural keys of ${rekeyed} credit record(s)`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -4,6 +4,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { db } from '../lib/db';
 import { env } from '../lib/env';
+import { ensureBackupSchedule } from '../lib/backup/schedule';
+import { registerDropFolderSchedule } from '../lib/exchange/schedule';
+import { ensureSchedules } from './schedules';
 
 async function run(): Promise<void> {
   const config = env();
@@ -19,6 +22,12 @@ async function run(): Promise<void> {
       maxCachedWorkflows: 200,
       maxConcurrentActivityTaskExecutions: 8,
     });
+    // A schedule that cannot be registered must not keep the worker from serving the running workflows.
+    await ensureSchedules(config).catch((err: unknown) => console.error('schedules not registered:', err));
+    await registerDropFolderSchedule(config).catch((err: unknown) =>
+      console.error('drop-folder schedule not registered:', err),
+    );
+    await ensureBackupSchedule(config).catch((err: unknown) => console.error('backup schedule not registered:', err));
     const stop = () => worker.shutdown();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -17,6 +17,12 @@ const { startBatch, returnBatch, finishBatch, failBatch } = wf.proxyActivities<A
   retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+// One pass over the batch's records (a scan and an update of the late ones): minutes for a million rows.
+const { flagLateRecords } = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '15 minutes',
+  retry: { maximumAttempts: 5, initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
 // The file is processed by one long activity that commits chunk by chunk and heartbeats its cursor; a
 // worker killed mid-file misses heartbeats, and the retry resumes after the last committed chunk.
 const { importFile } = wf.proxyActivities<Activities>({
@@ -39,6 +45,8 @@ export async function importBatch(input: ImportBatchInput): Promise<ImportBatchS
     await failBatch({ batchId: input.batchId, message: failureMessage(err) });
     return status;
   }
+  // Timeliness (双公示): flag records reported after the working-day limit; runs started earlier skip it.
+  if (wf.patched('records-timeliness-flag')) await flagLateRecords({ batchId: input.batchId });
 
   if (counts.rowsSuspect > 0) {
     status = 'RETURNED';

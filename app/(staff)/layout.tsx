@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { LogoutButton } from '@/app/_components/LogoutButton';
 import { cachedInboxCounts, currentUser } from '@/app/_lib/session';
-import { SideNav, type NavItem } from './_components/SideNav';
+import { navigationFor } from '@/lib/admin/navigation';
+import { SideNav } from './_components/SideNav';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,13 +13,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (!user) redirect('/login');
   if (user.mustChangePassword) redirect('/change-password');
 
-  const items: NavItem[] = [{ href: '/home', label: '工作台首页', testId: 'nav-home' }];
+  // The navigation is data (Menu, R-7.5), filtered by the user's permissions on the server.
+  const nav = await navigationFor(user);
+  const badges: Record<string, number> = {};
   if (user.permissions.has('inbox:view')) {
     const counts = await cachedInboxCounts(user);
     // The badge counts what waits for this user: own tasks plus the department's unclaimed ones.
-    items.push({ href: '/inbox', label: '待办任务', testId: 'nav-inbox', badge: counts.mine + counts.department });
+    badges.inbox = counts.mine + counts.department;
   }
-  if (user.permissions.has('batch:view')) items.push({ href: '/batches', label: '数据归集', testId: 'nav-batches' });
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -41,7 +43,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
         <aside className="border-b border-slate-200 bg-white p-3 md:w-52 md:shrink-0 md:border-r md:border-b-0">
-          <SideNav items={items} />
+          <SideNav nodes={nav} badges={badges} />
         </aside>
         <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>

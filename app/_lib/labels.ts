@@ -19,6 +19,9 @@ export function batchStatus(status: string): { label: string; tone: Tone } {
 
 export const TASK_KIND: Record<string, string> = {
   SUSPECT_FIX: '置疑数据修复',
+  SUSPECT_REVIEW: '置疑说明确认',
+  CENTRE_FEEDBACK: '中心反馈处理',
+  FEEDBACK_REVIEW: '中心反馈办结',
 };
 
 export function taskKindLabel(kind: string): string {

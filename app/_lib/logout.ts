@@ -1,13 +1,12 @@
 'use server';
 
 import { clientIp } from '@/app/_lib/session';
-import { revokeSessions } from '@/lib/auth/account';
-import { signOut } from '@/lib/auth/config';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { logoutSession } from '@/lib/auth/account';
+import { auth, signOut } from '@/lib/auth/config';
 
-/** 退出登录: revoke on the server first, so a copied session cookie is worthless, then clear it. */
+/** 退出登录: end the session on the server first, so a copied session cookie is worthless, then clear it. */
 export async function logout(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await revokeSessions(user.id, await clientIp());
+  const session = await auth();
+  if (session?.user?.id && session.sid) await logoutSession(session.user.id, session.sid, await clientIp());
   await signOut({ redirectTo: '/login' });
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { clientIp } from '@/app/_lib/session';
 import { changePassword } from '@/lib/auth/account';
 import { signOut } from '@/lib/auth/config';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getSignInState } from '@/lib/auth/current-user';
+import { nextSignInStep } from '@/lib/auth/next-step';
 import { ValidationError } from '@/lib/errors';
 
 export interface ChangePasswordState {
@@ -25,8 +26,10 @@ export async function changePasswordAction(
   _prev: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  // Signed in, or past the password and not yet enrolled in TOTP (an administrator's first sign-in).
+  const state = await getSignInState();
+  if (!state || (state.mfa === 'pending' && nextSignInStep(state) !== '/change-password')) redirect('/login');
+  const user = state.user;
   const parsed = changePasswordSchema.safeParse({
     current: formData.get('current') ?? '',
     next: formData.get('next') ?? '',
@@ -39,7 +42,7 @@ export async function changePasswordAction(
     if (err instanceof ValidationError) return { error: err.message };
     throw err;
   }
-  // changePassword revoked every session (sessionVersion bump): clear the cookie and sign in again.
+  // changePassword ended every session on the server: clear the cookie and sign in again.
   await signOut({ redirectTo: '/login?changed=1' });
   return {};
 }

@@ -2,15 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LogoutButton } from '@/app/_components/LogoutButton';
-import { currentUser } from '@/app/_lib/session';
+import { getSignInState } from '@/lib/auth/current-user';
+import { nextSignInStep } from '@/lib/auth/next-step';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '修改密码' };
 
 export default async function ChangePasswordPage() {
-  const user = await currentUser();
-  if (!user) redirect('/login');
+  const state = await getSignInState();
+  if (!state) redirect('/login');
+  // A session waiting for its TOTP code does that first.
+  if (state.mfa === 'pending' && nextSignInStep(state) !== '/change-password') redirect('/login');
+  const user = state.user;
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -37,7 +41,7 @@ export default async function ChangePasswordPage() {
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               <li>长度不少于 12 位（不超过 128 位）</li>
               <li>含大写字母、小写字母、数字、特殊字符中至少三类</li>
-              <li>不能包含用户名，不能与当前密码相同</li>
+              <li>不能包含用户名，不能与最近 5 次使用过的密码相同</li>
             </ul>
           </div>
           <ChangePasswordForm />
@@ -45,7 +49,7 @@ export default async function ChangePasswordPage() {
         </div>
         <div className="mt-4 flex items-center justify-center gap-4 text-sm">
           {!user.mustChangePassword && (
-            <Link href="/inbox" className="text-blue-700 underline-offset-4 hover:underline">
+            <Link href="/home" className="text-blue-700 underline-offset-4 hover:underline">
               返回工作台
             </Link>
           )}

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/app/_lib/session';
 import { first, type SearchParams } from '@/app/_lib/params';
+import { getSignInState } from '@/lib/auth/current-user';
+import { nextSignInStep } from '@/lib/auth/next-step';
+import { env } from '@/lib/env';
+import { CertificateLogin } from './CertificateLogin';
 import { LoginForm } from './LoginForm';
 
 export const dynamic = 'force-dynamic';
@@ -10,9 +13,10 @@ export const metadata: Metadata = { title: '工作人员登录' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const changed = first((await searchParams).changed) === '1';
-  // Someone already signed in has nothing to do here.
-  const user = await currentUser();
-  if (user) redirect(user.mustChangePassword ? '/change-password' : '/home');
+  // A session goes on to its next sign-in step (TOTP code, password change, enrolment), or to work.
+  const state = await getSignInState();
+  if (state) redirect(nextSignInStep(state) ?? '/home');
+  const certificateLogin = env().CERT_LOGIN_ENABLED;
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -34,6 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           <LoginForm />
+          {certificateLogin && <CertificateLogin />}
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">连续多次输入错误，账号将被暂时锁定。</p>
       </div>

@@ -1,14 +1,14 @@
-// Auth.js (next-auth v5, pinned beta) with the credentials provider. JWT sessions cannot be revoked on
-// their own, so every token carries the user's sessionVersion and login time and is checked against the
-// database on each request: logout, disable and password change revoke it; 15 min idle, 8 h absolute.
+// Auth.js (next-auth v5, pinned beta) with two credentials providers: username + password, and the client
+// certificate the reverse proxy verified (off unless CERT_LOGIN_ENABLED). The JWT only names a server-side
+// session (lib/auth/session.ts), checked on every request: 15 idle minutes, 8 hours absolute, the TOTP step,
+// and revocation on logout, disable and password change.
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { authenticate } from './authenticate';
-
-export const IDLE_SECONDS = 15 * 60;
-export const ABSOLUTE_SECONDS = 8 * 3600;
+import { env } from '@/lib/env';
+import { authenticate, type AuthenticatedUser } from './authenticate';
+import { certificateLogin, readClientCertificate } from './cert-login';
+import { ABSOLUTE_SECONDS, checkSession, openSession, type MfaState, type SessionMethod } from './session';
 
 const credentialsSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
 
@@ -16,26 +16,54 @@ declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
     username?: string;
+    sid?: string;
   }
   interface Session {
     user: { id: string; username: string; name: string };
+    sid: string;
+    mfa: MfaState;
   }
 }
 
+function clientIp(request: Request): string | null {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+}
+
+async function startSession(user: AuthenticatedUser, method: SessionMethod, ip: string | null) {
+  const sid = await openSession(user.id, { method, mfaRequired: user.mfaRequired, ip });
+  return { id: user.id, name: user.displayName, username: user.username, sessionVersion: user.sessionVersion, sid };
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: 'jwt', maxAge: IDLE_SECONDS, updateAge: 60 },
+  // The cookie lives for the absolute limit at most; idle expiry is enforced on the server session.
+  session: { strategy: 'jwt', maxAge: ABSOLUTE_SECONDS },
   pages: { signIn: '/login' },
   trustHost: true,
   providers: [
     Credentials({
+      id: 'credentials',
       credentials: { username: {}, password: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-        const user = await authenticate(parsed.data.username, parsed.data.password, ip);
-        if (!user) return null;
-        return { id: user.id, name: user.displayName, username: user.username, sessionVersion: user.sessionVersion };
+        const ip = clientIp(request);
+        const result = await authenticate(parsed.data.username, parsed.data.password, ip);
+        return result.ok ? startSession(result.user, 'PASSWORD', ip) : null;
+      },
+    }),
+    Credentials({
+      id: 'certificate',
+      credentials: {},
+      async authorize(_raw, request) {
+        const e = env();
+        const read = readClientCertificate(request.headers, {
+          enabled: e.CERT_LOGIN_ENABLED,
+          sharedSecret: e.CERT_LOGIN_SHARED_SECRET,
+        });
+        if (!read.ok) return null;
+        const ip = clientIp(request);
+        const result = await certificateLogin(read.cert, ip);
+        return result.ok ? startSession(result.user, 'CERTIFICATE', ip) : null;
       },
     }),
   ],
@@ -43,18 +71,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
+        token.sid = user.sid;
         token.sv = user.sessionVersion;
         token.username = user.username;
-        token.loginAt = Math.floor(Date.now() / 1000);
-        return token;
       }
-      if (typeof token.uid !== 'string' || typeof token.loginAt !== 'number') return null;
-      if (Date.now() / 1000 - token.loginAt > ABSOLUTE_SECONDS) return null;
-      const current = await db.user.findUnique({
-        where: { id: token.uid },
-        select: { status: true, sessionVersion: true },
-      });
-      if (!current || current.status !== 'ACTIVE' || current.sessionVersion !== token.sv) return null;
+      const state = await checkSession(token);
+      if (!state.ok) return null;
+      token.mfa = state.mfa;
       return token;
     },
     async session({ session, token }) {
@@ -64,6 +87,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         username: String(token.username),
         name: String(token.name ?? ''),
       };
+      session.sid = String(token.sid);
+      session.mfa = token.mfa === 'ok' ? 'ok' : 'pending';
       return session;
     },
   },

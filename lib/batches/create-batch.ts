@@ -18,7 +18,7 @@ export interface CreateBatchInput {
   originalName: string;
   upload: StoredUpload;
   ip: string | null;
-  source?: 'UPLOAD' | 'CLI';
+  source?: 'UPLOAD' | 'CLI' | 'MANUAL' | 'DROP_FOLDER';
   /** Overrides the configured task queue (tests run a dedicated worker). */
   taskQueue?: string;
 }

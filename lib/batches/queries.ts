@@ -2,6 +2,7 @@
 import { canSeeDept, type CurrentUser } from '@/lib/auth/load-user';
 import { db, type Prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
+import { actionable } from '@/lib/tasks/inbox';
 
 export const BATCH_PAGE_SIZE = 20;
 
@@ -39,16 +40,21 @@ export async function getBatchDetail(user: CurrentUser, batchId: string) {
     },
   });
   if (!batch || !canSeeDept(user, batch.providerDeptId)) throw new NotFoundError('批次不存在或无权查看');
-  const [suspectByStatus, tasks] = await Promise.all([
+  const tasksOfBatch = { workflowId: `suspect-fix-${batchId}` };
+  const [suspectByStatus, tasks, openable] = await Promise.all([
     db.suspectItem.groupBy({ by: ['status'], where: { batchId }, _count: true }),
     db.task.findMany({
-      where: { workflowId: `suspect-fix-${batchId}` },
+      where: tasksOfBatch,
       select: { id: true, title: true, status: true, dueAt: true, assigneeId: true },
     }),
+    db.task.findMany({ where: { ...tasksOfBatch, AND: [actionable(user)] }, select: { id: true } }),
   ]);
+  // Every step of the loop is shown; only the viewer's own tasks link to their screen (the centre's review
+  // task is listed to the department as a state, not as a link it may not open).
+  const canOpen = new Set(openable.map((t) => t.id));
   return {
     ...batch,
     suspects: Object.fromEntries(suspectByStatus.map((s) => [s.status, s._count])) as Record<string, number>,
-    tasks,
+    tasks: tasks.map((t) => ({ ...t, canOpen: canOpen.has(t.id) })),
   };
 }

@@ -37,7 +37,12 @@ export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): Ch
       problems.push({ field: field.key, code: 'REQUIRED', message: `${field.label}不能为空` });
     }
   }
-  problems.push(...checkRules(def, values, ctx));
+  // A rule reads only values that passed their own check: an impossible date such as 2026-02-30 is reported once,
+  // as a date, not again as "after today" or "before the decision".
+  const failed = new Set(problems.map((p) => p.field));
+  const sound: RowValues = {};
+  for (const [k, v] of Object.entries(values)) if (!failed.has(k)) sound[k] = v;
+  problems.push(...checkRules(def, sound, ctx));
   return { values, problems };
 }
 

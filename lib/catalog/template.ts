@@ -1,6 +1,7 @@
 // The Excel template of a catalog version (R-1.3.3): one header row of standard column names with notes,
 // dropdowns from the code tables (kept on a hidden sheet), date and length validations on the data rows.
 import ExcelJS from 'exceljs';
+import { neutraliseCell } from '@/lib/files/csv-safe';
 import type { CatalogDef, FieldDef } from './types';
 
 const DATA_ROWS = 5000;
@@ -16,7 +17,7 @@ export async function buildTemplate(def: CatalogDef): Promise<Buffer> {
   def.fields.forEach((field, i) => {
     const col = i + 1;
     const cell = sheet.getCell(1, col);
-    cell.value = field.label;
+    cell.value = neutraliseCell(field.label);
     cell.font = { bold: true, color: { argb: field.required ? 'FFC00000' : 'FF000000' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.note = noteFor(def, field);
@@ -24,7 +25,7 @@ export async function buildTemplate(def: CatalogDef): Promise<Buffer> {
 
     const validation = validationFor(def, field, () => {
       const items = def.codeTables[field.codeTable ?? '']?.items ?? [];
-      items.forEach((item, r) => (lists.getCell(r + 1, listCol).value = `${item.code} ${item.label}`));
+      items.forEach((item, r) => (lists.getCell(r + 1, listCol).value = neutraliseCell(`${item.code} ${item.label}`)));
       const ref = `代码表!$${colLetter(listCol)}$1:$${colLetter(listCol)}$${Math.max(1, items.length)}`;
       listCol += 1;
       return ref;

@@ -16,3 +16,17 @@ export function maskPhone(v: string): string {
 export function maskName(v: string): string {
   return v.length <= 1 ? v : `${v[0]}${'*'.repeat(v.length - 1)}`;
 }
+
+/** Field types that are personal data whatever the catalog says: sealed at rest, masked on screen. */
+export const PERSONAL_FIELD_TYPES: readonly string[] = ['ID_NUMBER', 'CERT_NUMBER', 'PHONE'];
+
+export function isPersonalField(field: { type: string; personal?: boolean | null }): boolean {
+  return !!field.personal || PERSONAL_FIELD_TYPES.includes(field.type);
+}
+
+/** The masked form of a personal value for screens; revealing the clear value is lib/crypto/reveal.ts. */
+export function maskPersonal(type: string, value: string): string {
+  if (type === 'PHONE') return maskPhone(value);
+  if (type === 'ID_NUMBER' || type === 'CERT_NUMBER') return maskIdNumber(value);
+  return maskName(value);
+}

@@ -39,3 +39,20 @@ export function unsealJson<T>(sealed: string): T {
 export function blindIndex(value: string): string {
   return createHmac('sha256', keys().mac).update(value).digest('hex');
 }
+
+/** 身份证号 and other certificate numbers: no spaces, upper-case check character. */
+export function normaliseIdNumber(value: string): string {
+  return value.replace(/\s/g, '').toUpperCase();
+}
+
+/** Phone numbers: digits only (a landline keeps its area code), without the +86 / 0086 country prefix. */
+export function normalisePhone(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
+}
+
+/** Sealed value and lookup hash of a personal identifier, normalised the same way on write and on search. */
+export function sealIdentifier(kind: 'ID_NUMBER' | 'PHONE', value: string): { sealed: string; hash: string } {
+  const normal = kind === 'PHONE' ? normalisePhone(value) : normaliseIdNumber(value);
+  return { sealed: seal(normal), hash: blindIndex(`${kind === 'PHONE' ? 'phone:' : ''}${normal}`) };
+}

@@ -42,6 +42,18 @@ export interface EmbeddedPostgres {
 }
 
 const USER = 'postgres';
+// Loopback only (the cluster's password is a fixed local one). The rest sizes the server for bulk imports of a
+// million rows: the stock 128 MB of shared buffers and 1 GB of WAL between checkpoints make such an import
+// checkpoint several times and evict the indexes it is writing. Durability settings stay at their defaults.
+const SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  'log_checkpoints=off',
+  'shared_buffers=512MB',
+  'max_wal_size=4GB',
+  'checkpoint_timeout=15min',
+  'wal_buffers=16MB',
+  'maintenance_work_mem=256MB',
+];
 // Only reachable on loopback, and the cluster is a throwaway or a developer's own: a fixed password is enough.
 const PASSWORD = 'postgres';
 
@@ -60,8 +72,7 @@ export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise
   const service = spawnService(
     'postgres',
     binaries.postgres,
-    // Loopback only: the cluster's password is a fixed local one.
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'log_checkpoints=off'],
+    ['-D', dataDir, '-p', String(port), ...SETTINGS.flatMap((s) => ['-c', s])],
     {
       env: { ...process.env, LC_MESSAGES: 'C' },
       echo: opts.echo ?? false,

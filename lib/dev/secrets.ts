@@ -8,9 +8,11 @@ export interface DevSecrets {
   AUTH_SECRET: string;
   PII_ENC_KEY: string;
   PII_HMAC_KEY: string;
+  /** Ed25519 seed signing exported and exchanged files (lib/crypto/signing.ts). */
+  SIGNING_KEY: string;
 }
 
-const KEYS = ['AUTH_SECRET', 'PII_ENC_KEY', 'PII_HMAC_KEY'] as const;
+const KEYS = ['AUTH_SECRET', 'PII_ENC_KEY', 'PII_HMAC_KEY', 'SIGNING_KEY'] as const;
 
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, 'secrets.json');

@@ -187,6 +187,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     env.AUTH_SECRET = process.env.AUTH_SECRET ?? secrets.AUTH_SECRET;
     env.PII_ENC_KEY = process.env.PII_ENC_KEY ?? secrets.PII_ENC_KEY;
     env.PII_HMAC_KEY = process.env.PII_HMAC_KEY ?? secrets.PII_HMAC_KEY;
+    env.SIGNING_KEY = process.env.SIGNING_KEY ?? secrets.SIGNING_KEY;
     env.FILE_STORE_DIR = resolve((persistent && process.env.FILE_STORE_DIR) || join(dataDir, 'files'));
     mkdirSync(env.FILE_STORE_DIR, { recursive: true });
     const appPort = withApp ? await freePort(opts.appPort ?? (persistent ? 3000 : undefined)) : undefined;

@@ -1,6 +1,7 @@
 // Stores the rows a department corrected (R-2.3): each is checked again against the batch's catalog
 // version; a passing row is stored as a normal record with its lineage, a failing one goes back to OPEN
-// with its new problems. Idempotent: only items still marked FIX_SUBMITTED are processed.
+// with its new problems. Idempotent: only items still marked FIX_SUBMITTED are processed. Every outcome is a
+// line of the row's fix trace, and the stored rows get their timeliness flag.
 import { checkRow } from '@/lib/catalog/check-row';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { RowValues } from '@/lib/catalog/types';
@@ -8,14 +9,16 @@ import { unsealJson } from '@/lib/crypto/pii';
 import type { Db } from '@/lib/db';
 import { recordEvent } from '@/lib/batches/events';
 import { storeRows } from '@/lib/import/store-rows';
+import { flagLateRecords } from '@/lib/records/timeliness';
+import { recordFixEvents, type FixEventInput } from './events';
+import { suspectCounts, UNRESOLVED, type SuspectCounts } from './counts';
 
-export interface ApplyFixesResult {
+export interface ApplyFixesResult extends SuspectCounts {
   stored: number;
   stillSuspect: number;
-  remaining: number;
 }
 
-export const UNRESOLVED = ['OPEN', 'FIX_SUBMITTED', 'EXPLAINED'] as const;
+export { UNRESOLVED };
 
 export async function applySuspectFixes(
   db: Db,
@@ -41,10 +44,20 @@ export async function applySuspectFixes(
     );
     const byRow = new Map(outcomes.map((o) => [o.rowNumber, o]));
     let fixed = 0;
+    const trace: FixEventInput[] = [];
     for (const c of checked) {
       const o = byRow.get(c.item.rowNumber);
+      const round = c.item.round + 1;
       if (o && o.outcome !== 'SUSPECT') {
         fixed += 1;
+        trace.push({
+          suspectItemId: c.item.id,
+          round,
+          kind: 'FIX_STORED',
+          message: `第 ${round} 次修复通过校验，已入库`,
+          actor: input.actor,
+          data: { recordId: o.recordId, outcome: o.outcome },
+        });
         await tx.suspectItem.update({
           where: { id: c.item.id },
           data: {
@@ -57,12 +70,21 @@ export async function applySuspectFixes(
         });
       } else {
         const problems = o?.outcome === 'SUSPECT' ? o.problems : c.problems;
+        trace.push({
+          suspectItemId: c.item.id,
+          round,
+          kind: 'FIX_FAILED',
+          message: `第 ${round} 次修复仍未通过校验：${problems.map((p) => p.message).join('；')}`,
+          actor: input.actor,
+          data: { problems: problems as object[] },
+        });
         await tx.suspectItem.update({
           where: { id: c.item.id },
           data: { status: 'OPEN', problems: problems as object[], round: { increment: 1 } },
         });
       }
     }
+    await recordFixEvents(tx, trace);
     if (checked.length) {
       await tx.importBatch.update({ where: { id: batch.id }, data: { rowsFixed: { increment: fixed } } });
       await recordEvent(tx, {
@@ -76,9 +98,13 @@ export async function applySuspectFixes(
     }
   });
 
-  const [stored, remaining] = await Promise.all([
+  const storedIds = (
+    await db.suspectItem.findMany({ where: { id: { in: input.itemIds }, status: 'FIXED' }, select: { recordId: true } })
+  ).flatMap((i) => (i.recordId ? [i.recordId] : []));
+  if (storedIds.length) await flagLateRecords(db, batch.id, storedIds);
+  const [stored, counts] = await Promise.all([
     db.suspectItem.count({ where: { id: { in: input.itemIds }, status: 'FIXED' } }),
-    db.suspectItem.count({ where: { batchId: batch.id, status: { in: [...UNRESOLVED] } } }),
+    suspectCounts(db, batch.id),
   ]);
-  return { stored, stillSuspect: input.itemIds.length - stored, remaining };
+  return { stored, stillSuspect: input.itemIds.length - stored, ...counts };
 }

@@ -1,19 +1,18 @@
 // The department's side of the return-and-fix loop: see the returned rows with their problems,
 // correct them, resubmit. Corrections are checked here first (instant feedback, nothing saved if any row
 // fails), stored sealed, then handed to the workflow, which checks again and stores them.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { writeAudit } from '@/lib/audit';
 import { checkRow } from '@/lib/catalog/check-row';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
-import { sealJson, unsealJson } from '@/lib/crypto/pii';
+import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ensureCanAct, getActionableTask } from '@/lib/tasks/inbox';
-import { temporal } from '@/lib/temporal';
-import type { TaskActionInput, TaskActionReply } from '@/workflows/human-task';
+import type { TaskActionReply } from '@/workflows/human-task';
+import { resubmitChecked } from './resubmit';
 
 export const fixRowsSchema = z.object({
   rows: z
@@ -30,6 +29,9 @@ export interface FixItemView {
   round: number;
   values: RowValues;
   problems: Problem[];
+  explanation: string | null;
+  /** The centre's comment when it returned the row's explanation. */
+  reviewComment: string | null;
 }
 
 export interface FixTaskView {
@@ -47,7 +49,9 @@ export interface FixTaskView {
   items: FixItemView[];
 }
 
-function batchIdOf(task: { subjectRef: unknown }): string {
+/** The batch of a return-and-fix task; any other kind of task is not found here. */
+export function batchIdOf(task: { kind: string; subjectRef: unknown }, kind = 'SUSPECT_FIX'): string {
+  if (task.kind !== kind) throw new NotFoundError('任务不存在或无权查看');
   const ref = task.subjectRef as { batchId?: string } | null;
   if (!ref?.batchId) throw new NotFoundError('任务没有关联的批次');
   return ref.batchId;
@@ -103,6 +107,8 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
       round: i.round,
       values: unsealJson<RowValues>(i.fixSealed ?? i.rowSealed),
       problems: i.problems as unknown as Problem[],
+      explanation: i.explanation,
+      reviewComment: i.reviewComment,
     })),
   };
 }
@@ -135,42 +141,12 @@ export async function submitFixes(
     });
   }
 
-  const itemIds = checked.map((c) => c.itemId);
-  await db.$transaction(
-    checked.map((c) =>
-      db.suspectItem.update({
-        where: { id: c.itemId },
-        data: { fixSealed: sealJson(c.values), status: 'FIX_SUBMITTED' },
-      }),
-    ),
+  return resubmitChecked(
+    user,
+    task,
+    batchId,
+    checked.map((c) => ({ itemId: c.itemId, values: c.values })),
+    { via: 'screen' },
+    ip,
   );
-  try {
-    const reply = await temporal()
-      .workflow.getHandle(task.workflowId)
-      // By name (types only from workflows/): the app never loads workflow code.
-      .executeUpdate<TaskActionReply, [TaskActionInput]>('taskAction', {
-        args: [{ taskId, actor: { id: user.id, name: user.displayName }, action: 'resubmit', data: { itemIds } }],
-      });
-    await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
-      module: 'data',
-      action: 'UPDATE',
-      objectType: 'SuspectItem',
-      objectId: batchId,
-      detail: { resubmitted: itemIds.length },
-    });
-    return reply;
-  } catch (err) {
-    // The workflow refused (task closed or busy): put the rows back so nothing is left half-submitted.
-    await db.suspectItem.updateMany({
-      where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },
-      data: { status: 'OPEN' },
-    });
-    if (err instanceof WorkflowUpdateFailedError)
-      throw new ConflictError(err.cause?.message ?? '任务状态已变化，请刷新页面');
-    throw err;
-  }
 }

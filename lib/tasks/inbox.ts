@@ -22,7 +22,7 @@ export interface InboxRow {
 export const PAGE_SIZE = 20;
 
 /** Tasks a user may act on: offered to their department and their permission, or assigned to them. */
-function actionable(user: CurrentUser): Prisma.TaskWhereInput {
+export function actionable(user: CurrentUser): Prisma.TaskWhereInput {
   return {
     OR: [
       { assigneeId: user.id },

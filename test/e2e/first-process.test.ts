@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { totpCode } from '../../lib/auth/totp';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD } from '../../prisma/seed-ids';
 import { APP_URL, launchBrowser, signIn } from '../support/browser';
 import { penaltyRows, writePenaltyXlsx } from '../support/penalty-data';
@@ -44,7 +45,12 @@ describe('sign-in', () => {
     await page.getByLabel('确认新密码').fill('Wuzhi-Credit-2026!');
     await page.getByTestId('change-password-submit').click();
     await page.waitForURL('**/login?changed=1');
+    // An administrator also enrols a TOTP authenticator before anything else (等保 two factors).
     await signIn(page, 'admin', 'Wuzhi-Credit-2026!');
+    await page.waitForURL('**/account/totp');
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('动态验证码').fill(totpCode(secret, Date.now()));
+    await page.getByTestId('totp-submit').click();
     await page.waitForURL('**/home');
     expect(await page.getByTestId('home-identity').textContent()).toContain('系统管理员');
   });

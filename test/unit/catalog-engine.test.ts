@@ -1,5 +1,6 @@
 // The catalog engine on the national 行政处罚 catalog: format validation, cross-field rules, header
 // matching and deduplication keys.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../lib/catalog/check-row';
 import { matchHeaders } from '../../lib/catalog/headers';
@@ -7,6 +8,11 @@ import { fingerprintOf, naturalKeyOf } from '../../lib/catalog/keys';
 import { adminPenaltyCatalog } from '../../prisma/seed-data/catalogs';
 import { penaltyRows } from '../support/penalty-data';
 import { defFromSeed } from '../support/seed-def';
+
+// Keys are keyed hashes (lib/crypto/pii.ts reads its keys when first used).
+process.env.PII_ENC_KEY ??= randomBytes(32).toString('base64');
+process.env.PII_HMAC_KEY ??= randomBytes(32).toString('base64');
+process.env.DATABASE_URL ??= 'postgresql://unused/unused';
 
 const def = defFromSeed(adminPenaltyCatalog);
 const today = new Date('2026-11-28T04:00:00Z');
@@ -46,6 +52,8 @@ describe('format validation of a 行政处罚 row', () => {
 
   it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
     expect(codes({ ...good(), decisionDate: '2026-02-30' })).toContain('decisionDate:DATE');
+    // Reported once, as a date: not also as "in the future" or "before the decision".
+    expect(codes({ ...good(), decisionDate: '2026-12-32' })).toEqual(['decisionDate:DATE']);
     expect(codes({ ...good(), penaltyCategory: '99' })).toContain('penaltyCategory:ENUM');
     expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2027-12-01' })).toContain(
       'decisionDate:FUTURE_DATE',
@@ -91,5 +99,15 @@ describe('deduplication keys', () => {
     expect(naturalKeyOf(def, a)).toBe(naturalKeyOf(def, b));
     expect(fingerprintOf(def, a)).not.toBe(fingerprintOf(def, b));
     expect(naturalKeyOf(def, { ...a, decisionNumber: '' })).toBeNull();
+  });
+
+  it("R-8.1 keeps a person's certificate number out of the stored key and fingerprint", () => {
+    const idNumber = '41082319900101001X';
+    const person = { ...good(), subjectCategory: '01', uscc: '', certType: '01', certNumber: idNumber };
+    const key = naturalKeyOf(def, person)!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toContain('1990');
+    expect(key).not.toBe(naturalKeyOf(def, { ...person, certNumber: '410823199001010021' }));
+    expect(fingerprintOf(def, person)).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -43,7 +43,7 @@ describe('personal identifiers at rest', () => {
 });
 
 describe('passwords', () => {
-  it('R-8.1 stores passwords with scrypt and verifies only the right one', async () => {
+  it('R-8.1 stores passwords with scrypt and verifies only the right one', { timeout: 60_000 }, async () => {
     const hash = await hashPassword('Correct-Horse-9');
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(await verifyPassword('Correct-Horse-9', hash)).toBe(true);

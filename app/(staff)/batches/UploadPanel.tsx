@@ -11,6 +11,16 @@ export interface UploadCatalog {
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; fraction: number | null } | { kind: 'done' };
 
+// The formats lib/import/readers reads; the server checks each file's content again (lib/import/readers/detect.ts).
+const EXTENSIONS = ['.xlsx', '.csv', '.txt', '.xml'];
+const TEMPLATE_FORMATS = [
+  { format: 'xlsx', label: 'Excel', testId: 'template-link' },
+  { format: 'csv', label: 'CSV', testId: 'template-link-csv' },
+  { format: 'txt', label: 'TXT', testId: 'template-link-txt' },
+  { format: 'xml', label: 'XML', testId: 'template-link-xml' },
+  { format: 'xsd', label: 'XML 结构（XSD）', testId: 'template-link-xsd' },
+];
+
 /**
  * Uploads a filled template as the raw request body. XMLHttpRequest rather than fetch because only XHR
  * reports upload progress, which matters for files of up to 200 MB; it is a same-origin POST like fetch.
@@ -35,7 +45,8 @@ export function UploadPanel({
     setError(null);
     if (!catalog) return setError('请选择数据目录');
     if (!file) return setError('请选择要上传的文件');
-    if (!file.name.toLowerCase().endsWith('.xlsx')) return setError('仅支持上传 .xlsx 格式的文件');
+    if (!EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext)))
+      return setError('仅支持上传 .xlsx、.csv、.txt 或 .xml 格式的文件');
     if (file.size === 0) return setError('文件为空');
 
     const xhr = new XMLHttpRequest();
@@ -109,24 +120,30 @@ export function UploadPanel({
             ))}
           </select>
           {canDownloadTemplate && catalog && (
-            <a
-              href={`/api/catalogs/${encodeURIComponent(catalog)}/template`}
-              download
-              data-testid="template-link"
-              className="mt-1 inline-block text-sm text-blue-700 hover:underline"
-            >
-              下载模板
-            </a>
+            <p className="mt-1 flex flex-wrap items-baseline gap-x-2 text-sm text-slate-600">
+              <span>下载模板：</span>
+              {TEMPLATE_FORMATS.map((t) => (
+                <a
+                  key={t.format}
+                  href={`/api/catalogs/${encodeURIComponent(catalog)}/template${t.format === 'xlsx' ? '' : `?format=${t.format}`}`}
+                  download
+                  data-testid={t.testId}
+                  className="text-blue-700 hover:underline"
+                >
+                  {t.label}
+                </a>
+              ))}
+            </p>
           )}
         </div>
         <div className="flex-1">
           <label htmlFor={ids.file} className="block text-sm font-medium text-slate-700">
-            数据文件（.xlsx）
+            数据文件（.xlsx、.csv、.txt、.xml）
           </label>
           <input
             id={ids.file}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,.txt,.xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain,application/xml,text/xml"
             disabled={busy}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             data-testid="upload-file"

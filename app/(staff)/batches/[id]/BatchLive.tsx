@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
 import { formatCount, formatDateTime } from '@/app/_lib/format';
 import { ACTIVE_BATCH_STATUSES, batchStatus } from '@/app/_lib/labels';
+import { ImportRate } from './ImportRate';
 
 export interface BatchEventView {
   at: string;
@@ -24,6 +25,9 @@ export interface BatchProgress {
   rowsFixed: number;
   error: string | null;
   events: BatchEventView[];
+  /** When processing started and how many rows to expect (null: unknown), for rate and time left. */
+  startedAt: string | null;
+  expectedRows: number | null;
 }
 
 const POLL_MS = 1500;
@@ -148,16 +152,13 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
 
 function Progress({ data }: { data: BatchProgress }) {
   if (data.status === 'RECEIVED' || data.status === 'PROCESSING') {
-    // The total row count is unknown until the file is read to the end, so the bar is indeterminate.
     return (
-      <div data-testid="batch-progress">
-        <div role="progressbar" aria-label="处理进度" className="h-2 overflow-hidden rounded-full bg-slate-100">
-          <div className="h-full w-1/3 animate-pulse rounded-full bg-blue-600" />
-        </div>
-        <p className="mt-1 text-xs text-slate-600" aria-live="polite">
-          {data.status === 'RECEIVED' ? '等待处理…' : `正在处理，已读取 ${formatCount(data.rowsRead)} 行`}
-        </p>
-      </div>
+      <ImportRate
+        status={data.status}
+        rowsRead={data.rowsRead}
+        startedAt={data.startedAt ?? null}
+        expectedRows={data.expectedRows ?? null}
+      />
     );
   }
   if (data.status === 'RETURNED' && data.rowsSuspect > 0) {

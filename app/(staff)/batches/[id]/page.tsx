@@ -11,6 +11,7 @@ import { staffPage } from '@/app/_lib/session';
 import { getBatchDetail } from '@/lib/batches/queries';
 import { NotFoundError } from '@/lib/errors';
 import { BatchLive, type BatchProgress } from './BatchLive';
+import { BatchRecords } from '../../records/[id]/BatchRecords';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '批次详情' };
@@ -40,6 +41,8 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
     rowsSuspect: batch.rowsSuspect,
     rowsFixed: batch.rowsFixed,
     error: batch.error,
+    startedAt: batch.startedAt?.toISOString() ?? null,
+    expectedRows: batch.expectedRows,
     events: batch.events.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
@@ -86,6 +89,8 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
 
       <BatchLive batchId={batch.id} initial={initial} />
 
+      <BatchRecords batchId={batch.id} canFeedback={user.permissions.has('data:review')} />
+
       {(batch.tasks.length > 0 || suspectSummary.length > 0) && (
         <section aria-labelledby="tasks-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="tasks-title" className="font-medium text-slate-900">
@@ -101,13 +106,19 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
               const status = taskStatus(t.status);
               return (
                 <li key={t.id} className="flex flex-wrap items-center gap-2 text-sm">
-                  <Link
-                    href={`/tasks/${encodeURIComponent(t.id)}`}
-                    className="text-blue-700 hover:underline"
-                    data-testid="batch-task-link"
-                  >
-                    {t.title}
-                  </Link>
+                  {t.canOpen ? (
+                    <Link
+                      href={`/tasks/${encodeURIComponent(t.id)}`}
+                      className="text-blue-700 hover:underline"
+                      data-testid="batch-task-link"
+                    >
+                      {t.title}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-700" data-testid="batch-task-other">
+                      {t.title}
+                    </span>
+                  )}
                   <Badge tone={status.tone}>{status.label}</Badge>
                   <span className="text-xs text-slate-500">期限 {formatDateTime(t.dueAt)}</span>
                 </li>

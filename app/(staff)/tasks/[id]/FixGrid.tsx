@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { toProblem } from '@/app/_lib/problem';
+import { NETWORK_ERROR, postJson } from './post-json';
+import { problemText } from './problem-text';
 import { FixRow } from './FixRow';
 import {
   failingRows,
@@ -71,18 +73,12 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
       itemId: r.itemId,
       values: Object.fromEntries(fields.map((f, j) => [f.key, r.values[j] ?? ''])),
     }));
-    let res: Response;
-    try {
-      res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ rows }),
-      });
-    } catch {
-      setOutcome({ kind: 'error', message: '网络错误，提交失败，请重试' });
+    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, { rows });
+    if (res.status === 0) {
+      setOutcome({ kind: 'error', message: NETWORK_ERROR });
       return;
     }
-    const body = await readJson(res);
+    const body = res.body;
     if (res.ok && isFixReply(body)) {
       const ids = new Set(chosen.map((r) => r.itemId));
       justSubmitted.current = ids;
@@ -100,6 +96,29 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
     if (res.status === 409) router.refresh();
   });
 
+  // Explanations go to their own endpoint: the rows stay as they are and the credit centre decides.
+  const onExplain = handleSubmit(async (form) => {
+    setOutcome(null);
+    const open = new Set(items.filter((i) => i.status === 'OPEN').map((i) => i.id));
+    const rows = form.rows
+      .filter((r) => open.has(r.itemId) && r.explanation.trim())
+      .map((r) => ({ itemId: r.itemId, explanation: r.explanation.trim() }));
+    if (rows.length === 0) {
+      setOutcome({ kind: 'error', message: '请先在要申请确认的行中写明理由' });
+      return;
+    }
+    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/explanations`, { rows });
+    const body = res.body;
+    if (res.ok && isFixReply(body)) {
+      justSubmitted.current = new Set(rows.map((r) => r.itemId));
+      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      router.refresh();
+      return;
+    }
+    setOutcome({ kind: 'error', message: res.status === 0 ? NETWORK_ERROR : problemText(res.status, body) });
+    if (res.status === 409) router.refresh();
+  });
+
   const openCount = items.filter((i) => i.status === 'OPEN').length;
   return (
     <form onSubmit={onSubmit} data-testid="fix-form" noValidate className="space-y-3">
@@ -109,14 +128,25 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
           {canEdit && '修改单元格后该行会自动勾选，勾选的行将一并提交。'}
         </p>
         {canEdit && (
-          <button
-            type="submit"
-            disabled={formState.isSubmitting || openCount === 0}
-            data-testid="fix-submit"
-            className="rounded-md bg-blue-700 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 disabled:cursor-not-allowed disabled:bg-blue-400"
-          >
-            {formState.isSubmitting ? '提交中…' : '提交修复'}
-          </button>
+          <span className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={onExplain}
+              disabled={formState.isSubmitting || openCount === 0}
+              data-testid="explain-submit"
+              className="rounded-md border border-blue-700 px-4 py-2 text-sm font-medium text-blue-700 hover:bg-blue-50 disabled:cursor-not-allowed disabled:opacity-50"
+            >
+              提交说明，申请中心确认
+            </button>
+            <button
+              type="submit"
+              disabled={formState.isSubmitting || openCount === 0}
+              data-testid="fix-submit"
+              className="rounded-md bg-blue-700 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 disabled:cursor-not-allowed disabled:bg-blue-400"
+            >
+              {formState.isSubmitting ? '提交中…' : '提交修复'}
+            </button>
+          </span>
         )}
       </div>
 
@@ -130,7 +160,11 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
           {outcome.done && (
             <p className="mt-1 font-medium" data-testid="fix-done">
               {/* The workflow's reply usually says it already; don't say it twice. */}
-              {!outcome.message.includes(DONE_TEXT) && `${DONE_TEXT}。`}
+              {outcome.message.includes(DONE_TEXT)
+                ? null
+                : outcome.message.includes('信用中心')
+                  ? '本任务已办结，说明待信用中心确认。'
+                  : `${DONE_TEXT}。`}
               <Link href="/inbox" className="ml-2 text-blue-700 underline">
                 返回待办任务
               </Link>

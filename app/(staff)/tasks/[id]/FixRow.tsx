@@ -56,7 +56,7 @@ export function FixRow({ index, item, fields, problems, editable, register, setV
           <span className="tabular-nums text-slate-700">{item.rowNumber}</span>
         </span>
       </th>
-      <td className="min-w-32 max-w-64 px-3 py-2 text-xs">
+      <td className="min-w-48 max-w-72 px-3 py-2 text-xs">
         {item.status !== 'OPEN' && <Badge tone="amber">{SUSPECT_STATUS[item.status] ?? item.status}</Badge>}
         {item.round > 0 && <p className="mt-1 text-slate-500">已提交 {item.round} 次</p>}
         {rowLevel.map((m, k) => (
@@ -64,6 +64,24 @@ export function FixRow({ index, item, fields, problems, editable, register, setV
             {m}
           </p>
         ))}
+        {item.status === 'EXPLAINED' && item.explanation && (
+          <p className="mt-1 text-slate-600" data-testid="row-explanation">
+            说明：{item.explanation}
+          </p>
+        )}
+        {editable && (
+          <label className="mt-2 block text-slate-500">
+            数据无误？写明理由，申请中心确认
+            <textarea
+              rows={2}
+              maxLength={1000}
+              {...register(`rows.${index}.explanation`)}
+              aria-label={`第 ${item.rowNumber} 行 说明理由`}
+              data-testid="row-explain"
+              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-xs focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
+            />
+          </label>
+        )}
       </td>
       {fields.map((field, j) => {
         const messages = byField.get(field.key);

@@ -18,11 +18,15 @@ export interface FixItem {
   round: number;
   values: Record<string, string>;
   problems: Problem[];
+  explanation: string | null;
+  reviewComment: string | null;
 }
 
 export interface FormRow {
   itemId: string;
   selected: boolean;
+  /** Why the row is right as it is (asks the credit centre to accept it); submitted separately. */
+  explanation: string;
   // Indexed like the fields array, not keyed by field key: react-hook-form reads dots in names as paths.
   values: string[];
 }
@@ -32,7 +36,12 @@ export interface FixFormValues {
 }
 
 export function toFormRow(item: FixItem, fields: FixField[]): FormRow {
-  return { itemId: item.id, selected: false, values: fields.map((f) => item.values[f.key] ?? '') };
+  return {
+    itemId: item.id,
+    selected: false,
+    explanation: item.status === 'OPEN' ? '' : (item.explanation ?? ''),
+    values: fields.map((f) => item.values[f.key] ?? ''),
+  };
 }
 
 /** details.rows of a 400 from POST /api/tasks/[id]/fixes: the rows that still fail, nothing was saved. */

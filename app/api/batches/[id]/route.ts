@@ -20,6 +20,7 @@ export const GET = withRoute(
         rowsFixed: b.rowsFixed,
         error: b.error,
         startedAt: b.startedAt,
+        expectedRows: b.expectedRows,
         finishedAt: b.finishedAt,
         events: b.events.map((e) => ({ at: e.at, kind: e.kind, message: e.message, actorName: e.actorName })),
       },

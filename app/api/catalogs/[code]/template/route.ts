@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { writeAudit } from '@/lib/audit';
-import { loadCatalogDef, currentVersionId } from '@/lib/catalog/load';
-import { buildTemplate } from '@/lib/catalog/template';
+import { loadCatalogDef } from '@/lib/catalog/load';
+import { TEMPLATE_FORMATS, templateFile, templateVersionId } from '@/lib/catalog/template-files';
 import { db } from '@/lib/db';
 import { withRoute } from '@/lib/http/route';
 
-// GET /api/catalogs/[code]/template – the Excel template of a catalog's published version (catalog:view)
+const querySchema = z.object({
+  format: z.enum(TEMPLATE_FORMATS).default('xlsx'),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+// GET /api/catalogs/[code]/template?format=xlsx|csv|txt|xml|xsd&version=N – the template of a catalog version
+// (default: the published one new batches use) in an upload format, or its XML schema (catalog:view)
 export const GET = withRoute(
-  { permission: 'catalog:view', params: z.object({ code: z.string().regex(/^[A-Z_]{2,40}$/) }) },
-  async ({ user, params, ip }) => {
-    const def = await loadCatalogDef(db, await currentVersionId(db, params.code));
-    const body = await buildTemplate(def);
+  { permission: 'catalog:view', params: z.object({ code: z.string().regex(/^[A-Z_]{2,40}$/) }), query: querySchema },
+  async ({ user, params, query, ip }) => {
+    const def = await loadCatalogDef(db, await templateVersionId(db, params.code, query.version));
+    const file = await templateFile(def, query.format);
     await writeAudit(db, {
       userId: user.id,
       username: user.username,
@@ -20,12 +26,12 @@ export const GET = withRoute(
       action: 'EXPORT',
       objectType: 'CatalogTemplate',
       objectId: def.versionId,
+      detail: { format: query.format },
     });
-    const filename = encodeURIComponent(`${def.name}_模板_v${def.version}.xlsx`);
-    return new Response(new Uint8Array(body), {
+    return new Response(new Uint8Array(file.body), {
       headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename*=UTF-8''${filename}`,
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         'Cache-Control': 'no-store',
       },
     });

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge } from '@/app/_components/Badge';
+import { Forbidden } from '@/app/_components/Forbidden';
+import { departmentTree } from '@/lib/admin/departments';
+import { listRoles } from '@/lib/admin/roles';
+import { can } from '@/lib/auth/load-user';
+import { AdminForm } from '../_components/AdminForm';
+import { adminPage, SCOPE_LABEL } from '../_lib/admin-page';
+import { roleFields } from '../_lib/role-fields';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '角色与权限' };
+
+/** 角色与权限 (R-7.3): the roles with their scope and permissions; a new role. */
+export default async function RolesPage() {
+  const { user, ctx, allowed } = await adminPage('admin:roles');
+  if (!allowed) return <Forbidden />;
+  const [roles, tree] = await Promise.all([listRoles(ctx), departmentTree(ctx)]);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold text-slate-900">角色与权限</h1>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full text-sm" data-testid="role-table">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              {['角色', '编码', '数据范围', '功能权限', '用户数'].map((h) => (
+                <th key={h} scope="col" className="px-4 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {roles.map((r) => (
+              <tr key={r.id} data-testid="role-row" data-code={r.code}>
+                <td className="px-4 py-2">
+                  <Link href={`/admin/roles/${r.id}`} className="font-medium text-blue-700 hover:underline">
+                    {r.name}
+                  </Link>
+                  {r.builtin && (
+                    <span className="ml-2">
+                      <Badge>内置</Badge>
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.code}</td>
+                <td className="px-4 py-2 text-slate-600">{SCOPE_LABEL[r.dataScope]}</td>
+                <td className="max-w-md px-4 py-2 text-xs text-slate-600">{r.permissions.join('、') || '—'}</td>
+                <td className="px-4 py-2 tabular-nums">{r.userCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {can(user, 'role.create') && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="font-medium text-slate-900">新建角色</h2>
+          <div className="mt-3">
+            <AdminForm
+              method="POST"
+              url="/api/admin/roles"
+              submitLabel="新建"
+              testId="role-create"
+              redirectTo="/admin/roles/{id}"
+              fields={[
+                { kind: 'text', name: 'code', label: '角色编码', required: true, placeholder: '如 SHARED_VIEWER' },
+                ...roleFields(tree),
+              ]}
+            />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

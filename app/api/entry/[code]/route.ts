@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { catalogCodeSchema } from '@/lib/catalog/admin/schemas';
+import { manualEntrySchema, submitManualEntry } from '@/lib/exchange/manual-entry';
+import { withRoute } from '@/lib/http/route';
+
+// POST /api/entry/[code] – submit the rows of a manual-entry session as one batch (data:import); refused
+// as a whole with each bad row's reasons (details.rows) when any row breaks the catalog's rules
+export const POST = withRoute(
+  { permission: 'data:import', params: z.object({ code: catalogCodeSchema }), body: manualEntrySchema },
+  async ({ user, ip, params, body }) =>
+    Response.json(await submitManualEntry({ user, catalogCode: params.code, input: body, ip }), { status: 201 }),
+);

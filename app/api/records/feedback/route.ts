@@ -1,0 +1,8 @@
+import { sendFeedback, sendFeedbackSchema } from '@/lib/feedback/send';
+import { withRoute } from '@/lib/http/route';
+
+// POST /api/records/feedback – the credit centre sends stored records back to their providing department with a
+// reason (中心反馈); one case per department (data:review)
+export const POST = withRoute({ permission: 'data:review', body: sendFeedbackSchema }, async ({ user, body, ip }) =>
+  Response.json(await sendFeedback(user, body, ip), { status: 201 }),
+);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { withRoute } from '@/lib/http/route';
+import { explainRowsSchema, submitExplanations } from '@/lib/suspects/explain';
+
+// POST /api/tasks/[id]/explanations – explain why returned rows are right and ask the credit centre to accept
+// them as they are (data:fix, own task)
+export const POST = withRoute(
+  { permission: 'data:fix', params: z.object({ id: z.string().min(1).max(200) }), body: explainRowsSchema },
+  async ({ user, params, body, ip }) => Response.json(await submitExplanations(user, params.id, body, ip)),
+);

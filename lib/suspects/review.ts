@@ -1,0 +1,142 @@
+// The credit centre's side of an explanation: it sees the rows the provider asked it to
+// accept, with the problems and the provider's reasons, and accepts each (stored as is, the explanation
+// kept) or returns it to the provider with a comment. Decisions are saved first, then the workflow applies them.
+import { z } from 'zod';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { writeAudit } from '@/lib/audit';
+import { loadCatalogDef } from '@/lib/catalog/load';
+import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
+import { unsealJson } from '@/lib/crypto/pii';
+import { db } from '@/lib/db';
+import { ConflictError } from '@/lib/errors';
+import { maskValues } from '@/lib/records/mask-values';
+import { ensureCanAct, getActionableTask } from '@/lib/tasks/inbox';
+import type { TaskActionReply } from '@/workflows/human-task';
+import { batchIdOf } from './fix-task';
+import { sendTaskAction } from './task-action';
+
+export const reviewDecisionsSchema = z.object({
+  decisions: z
+    .array(
+      z
+        .object({
+          itemId: z.string().uuid(),
+          decision: z.enum(['ACCEPT', 'RETURN']),
+          comment: z.string().trim().max(1000).optional(),
+        })
+        .refine((d) => d.decision === 'ACCEPT' || (d.comment?.length ?? 0) >= 2, {
+          message: '退回时请写明意见',
+          path: ['comment'],
+        }),
+    )
+    .min(1, '请至少对一行作出决定')
+    .max(500),
+});
+export type ReviewDecisionsInput = z.infer<typeof reviewDecisionsSchema>;
+
+export interface ReviewItemView {
+  id: string;
+  rowNumber: number;
+  values: RowValues;
+  problems: Problem[];
+  explanation: string | null;
+}
+
+export interface ReviewTaskView {
+  task: { id: string; title: string; status: string; dueAt: Date | null; assigneeName: string | null };
+  claimedByMe: boolean;
+  batch: { id: string; number: string; catalogName: string; providerName: string };
+  fields: CatalogDef['fields'];
+  items: ReviewItemView[];
+}
+
+export async function getReviewTask(user: CurrentUser, taskId: string): Promise<ReviewTaskView> {
+  const task = await getActionableTask(user, taskId);
+  const batchId = batchIdOf(task, 'SUSPECT_REVIEW');
+  const batch = await db.importBatch.findUniqueOrThrow({
+    where: { id: batchId },
+    include: { catalogVersion: { include: { catalog: true } }, providerDept: { select: { name: true } } },
+  });
+  const def = await loadCatalogDef(db, batch.catalogVersionId);
+  const items = await db.suspectItem.findMany({
+    where: { batchId, status: 'EXPLAINED' },
+    orderBy: { rowNumber: 'asc' },
+    take: 500,
+  });
+  return {
+    task: {
+      id: task.id,
+      title: task.title,
+      status: task.status,
+      dueAt: task.dueAt,
+      assigneeName: task.assignee?.displayName ?? null,
+    },
+    claimedByMe: task.assigneeId === user.id,
+    batch: {
+      id: batch.id,
+      number: batch.number,
+      catalogName: batch.catalogVersion.catalog.name,
+      providerName: batch.providerDept.name,
+    },
+    fields: def.fields,
+    items: items.map((i) => ({
+      id: i.id,
+      rowNumber: i.rowNumber,
+      values: maskValues(def.fields, unsealJson<RowValues>(i.fixSealed ?? i.rowSealed)),
+      problems: i.problems as unknown as Problem[],
+      explanation: i.explanation,
+    })),
+  };
+}
+
+export async function submitReview(
+  user: CurrentUser,
+  taskId: string,
+  input: ReviewDecisionsInput,
+  ip: string | null,
+): Promise<TaskActionReply> {
+  const task = await ensureCanAct(user, taskId);
+  const batchId = batchIdOf(task, 'SUSPECT_REVIEW');
+  const itemIds = input.decisions.map((d) => d.itemId);
+  await db.$transaction(async (tx) => {
+    const pending = await tx.suspectItem.count({
+      where: { id: { in: itemIds }, batchId, status: 'EXPLAINED', reviewDecision: null },
+    });
+    if (pending !== itemIds.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
+    for (const d of input.decisions) {
+      await tx.suspectItem.update({
+        where: { id: d.itemId },
+        data: {
+          reviewDecision: d.decision,
+          reviewComment: d.comment || null,
+          reviewedById: user.id,
+          reviewedAt: new Date(),
+        },
+      });
+    }
+  });
+  try {
+    const reply = await sendTaskAction(task, user, 'review', { itemIds });
+    await writeAudit(db, {
+      userId: user.id,
+      username: user.username,
+      deptId: user.departmentId,
+      ip,
+      module: 'data',
+      action: 'REVIEW',
+      objectType: 'SuspectItem',
+      objectId: batchId,
+      detail: {
+        accepted: input.decisions.filter((d) => d.decision === 'ACCEPT').length,
+        returned: input.decisions.filter((d) => d.decision === 'RETURN').length,
+      },
+    });
+    return reply;
+  } catch (err) {
+    await db.suspectItem.updateMany({
+      where: { id: { in: itemIds }, status: 'EXPLAINED' },
+      data: { reviewDecision: null, reviewedById: null, reviewedAt: null },
+    });
+    throw err;
+  }
+}

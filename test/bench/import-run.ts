@@ -1,0 +1,69 @@
+// One import through the real workflow on the stack's worker: upload by the service path the upload route
+// uses, wait for the import to finish, and read what it stored. The worker's peak RSS is sampled meanwhile.
+import { basename } from 'node:path';
+import type { Stack } from '../../lib/dev/stack';
+import { db } from '../../lib/db';
+import { uploadAs } from '../support/run-batch';
+import { monitorPeakRss } from './rss';
+
+export interface ImportRun {
+  file: string;
+  /** Data rows the batch read. */
+  rows: number;
+  /** Upload start to the batch's status after the import (RETURNED or COMPLETED). */
+  totalMs: number;
+  /** The import activity alone, as seen from outside: the batch's start to the last advance of its cursor. */
+  importMs: number;
+  peakRssMb: number;
+  /** The worker's RSS when the upload started. */
+  startRssMb: number;
+  stored: number;
+  updated: number;
+  duplicate: number;
+  suspect: number;
+  status: string;
+  error: string | null;
+}
+
+export async function importThroughWorkflow(stack: Stack, path: string, timeoutMs: number): Promise<ImportRun> {
+  const workerPid = stack.workerPid;
+  if (!workerPid) throw new Error('the stack has no worker');
+  const rss = monitorPeakRss(workerPid);
+  const started = performance.now();
+  let batchId: string;
+  try {
+    batchId = (await uploadAs('scjgj01', 'ADMIN_PENALTY', path)).id;
+  } catch (err) {
+    rss.stop();
+    throw err;
+  }
+  const deadline = Date.now() + timeoutMs;
+  let processingSince: number | undefined;
+  let cursor = -1;
+  let cursorMovedAt = performance.now();
+  for (;;) {
+    const b = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+    if (b.status !== 'RECEIVED') processingSince ??= performance.now();
+    if (b.cursor !== cursor) [cursor, cursorMovedAt] = [b.cursor, performance.now()];
+    if (['RETURNED', 'COMPLETED', 'FAILED'].includes(b.status)) break;
+    if (Date.now() > deadline) throw new Error(`the import of ${basename(path)} did not finish in time`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const totalMs = performance.now() - started;
+  const peakRssMb = rss.stop();
+  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+  return {
+    file: basename(path),
+    rows: batch.rowsRead,
+    totalMs,
+    importMs: cursorMovedAt - (processingSince ?? started),
+    peakRssMb,
+    startRssMb: rss.startMb,
+    stored: batch.rowsStored,
+    updated: batch.rowsUpdated,
+    duplicate: batch.rowsDuplicate,
+    suspect: batch.rowsSuspect,
+    status: batch.status,
+    error: batch.error,
+  };
+}

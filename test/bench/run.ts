@@ -1,0 +1,103 @@
+// `npm run bench [-- --rows 100000] [--only xlsx|csv] [--profile]`: the import at full size (R-2.1, R-9.1). Generates (once,
+// cached in .data/bench/) a 行政处罚 xlsx and CSV, brings up a private stack, and for each file measures the raw
+// streaming parse (the baseline) and then the import through the real workflow and worker, with the worker's
+// peak RSS. Figures go to the console and to test/bench/results.md.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStack, type Stack } from '../../lib/dev/stack';
+import { rawCsvParse, rawXlsxParse, type Timing } from './baselines';
+import { ensureBenchFiles } from './data';
+import type { ImportRun } from './import-run';
+import { writeResults, type FormatResult } from './report';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const rows = Number(option('rows') ?? 1_000_000);
+if (!Number.isInteger(rows) || rows < 100) throw new Error('--rows must be an integer ≥ 100');
+const only = option('only');
+const formats = (['xlsx', 'csv'] as const).filter((f) => !only || f === only);
+
+const files = await ensureBenchFiles(rows, log);
+// A million-row CSV is larger than the upload limit meant for people; the bench raises it for its own uploads.
+process.env.UPLOAD_MAX_BYTES ??= String(4 * 1024 ** 3);
+
+log('starting a private stack (PostgreSQL, Temporal, worker)…');
+const logDir = join(process.cwd(), '.data', 'bench', 'logs');
+rmSync(logDir, { recursive: true, force: true });
+const stack: Stack = await startStack({ withApp: false, log: (l) => log(`stack: ${l}`), logDir });
+// The bench process uploads through the service layer, as the upload route does: it needs the stack's settings.
+Object.assign(process.env, stack.env);
+const { importThroughWorkflow } = await import('./import-run');
+if (args.includes('--profile')) {
+  // A CPU profile of the worker's main thread (written when it stops). The import itself runs on threads: to
+  // profile it, run processBatchFile(db, id, onProgress, { threads: 0 }) in a process started with --cpu-prof.
+  const dir = join(process.cwd(), '.data', 'bench', 'profiles');
+  log(`restarting the worker with --cpu-prof (profiles in ${dir})`);
+  await stack.stopWorker();
+  const since = Date.now();
+  const preload = fileURLToPath(new URL('./cpu-profile.cjs', import.meta.url));
+  stack.startWorker({ NODE_OPTIONS: `--require ${preload}`, BENCH_CPU_PROFILE_DIR: dir });
+  await stack.waitForWorker(since);
+}
+const { db } = await import('../../lib/db');
+
+const results: FormatResult[] = [];
+let readers: unknown;
+try {
+  const timeoutMs = Math.max(600_000, rows * 5);
+  for (const format of formats) {
+    const path = files[format];
+    log(`${format}: raw streaming parse (baseline)…`);
+    const baseline: Timing = format === 'xlsx' ? await rawXlsxParse(path) : await rawCsvParse(path);
+    log(`${format}: baseline ${rate(baseline.rows, baseline.ms)} rows/s (${(baseline.ms / 1000).toFixed(1)} s)`);
+    log(`${format}: import through the workflow…`);
+    let run: ImportRun | undefined;
+    let refused: string | undefined;
+    try {
+      run = await importThroughWorkflow(stack, path, timeoutMs);
+    } catch (err) {
+      refused = err instanceof Error ? err.message : String(err);
+    }
+    if (run) {
+      log(
+        `${format}: ${run.status}${run.error ? ` (${run.error})` : ''}, ${run.rows} rows in ${(run.totalMs / 1000).toFixed(1)} s ` +
+          `= ${rate(run.rows, run.totalMs)} rows/s (${(rate(run.rows, run.totalMs) / rate(baseline.rows, baseline.ms)).toFixed(2)}× baseline; ` +
+          `import activity ${rate(run.rows, run.importMs)} rows/s), ` +
+          `worker peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.startRssMb.toFixed(0)} MB before); stored ${run.stored}, updated ${run.updated}, ` +
+          `duplicate ${run.duplicate}, suspect ${run.suspect}`,
+      );
+    } else log(`${format}: not imported: ${refused}`);
+    results.push({ format, baseline, run, refused });
+  }
+  readers = await benchReadersIfPresent();
+} finally {
+  await db.$disconnect();
+  await stack.stop();
+}
+
+const out = writeResults({ rows, results, readers });
+log(`figures written to ${out}; service logs in ${logDir}`);
+
+function rate(n: number, ms: number): number {
+  return Math.round(n / (ms / 1000));
+}
+
+// test/bench/readers.bench.ts (the per-format readers, written separately) is run when it exists.
+async function benchReadersIfPresent(): Promise<unknown> {
+  const path = fileURLToPath(new URL('./readers.bench.ts', import.meta.url));
+  if (!existsSync(path)) return undefined;
+  log('readers: benchReaders()…');
+  try {
+    const mod = (await import(path)) as { benchReaders?: (opts: unknown) => unknown };
+    if (typeof mod.benchReaders !== 'function') return 'readers.bench.ts exports no benchReaders()';
+    return await mod.benchReaders({ rows: Math.min(rows, 100_000) });
+  } catch (err) {
+    return `benchReaders() failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}

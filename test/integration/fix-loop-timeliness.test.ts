@@ -1,0 +1,79 @@
+// Timeliness of 双公示 records (R-2.1, R-2.4): a record reported more than 7 working days after its decision
+// date is flagged, not refused — on import and when a returned row is fixed later — and the flag is counted
+// per batch and shown on the record's trace.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
+import { loadCalendar } from '../../lib/calendar/load';
+import { dayKeyOf, workdaysBetween } from '../../lib/calendar/workdays';
+import { db } from '../../lib/db';
+import { listBatchRecords } from '../../lib/records/batch-records';
+import { getRecordTimeline } from '../../lib/records/timeline';
+import { lateCounts } from '../../lib/records/timeliness';
+import { getFixTask, submitFixes } from '../../lib/suspects/fix-task';
+import { uploadRows, waitForOpenTask } from '../support/fix-loop';
+import { penaltyRows } from '../support/penalty-data';
+import { waitForBatchStatus } from '../support/wait';
+
+let operator: CurrentUser;
+let eightAgo: string;
+let sixAgo: string;
+
+/** The latest calendar day with exactly n working days between it and today (today counted when a workday). */
+async function workdaysAgo(n: number): Promise<string> {
+  const cal = await loadCalendar(db);
+  const now = new Date();
+  for (let back = 1; back < 60; back++) {
+    const day = new Date(`${dayKeyOf(now)}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - back);
+    if (workdaysBetween(day, now, cal) === n) return day.toISOString().slice(0, 10);
+  }
+  throw new Error(`no day ${n} working days ago`);
+}
+
+beforeAll(async () => {
+  operator = (await loadUser({ username: 'scjgj01' }))!;
+  [eightAgo, sixAgo] = [await workdaysAgo(8), await workdaysAgo(6)];
+});
+afterAll(() => db.$disconnect());
+
+describe('timeliness flag', () => {
+  it('R-2.1 R-2.4 flags a record decided 8 working days before upload and not one decided 6 before', async () => {
+    const rows = penaltyRows(2, { prefix: `TL${Date.now()}-` });
+    rows[0]!.values.decisionDate = eightAgo;
+    rows[1]!.values.decisionDate = sixAgo;
+    const batchId = await uploadRows('scjgj01', rows);
+    const batch = await waitForBatchStatus(batchId, ['COMPLETED']);
+    expect(batch.rowsStored).toBe(2); // flagged, never refused
+    const records = await db.creditRecord.findMany({ where: { batchId }, orderBy: { rowNumber: 'asc' } });
+    expect(records.map((r) => [r.decisionDate!.toISOString().slice(0, 10), r.reportedLate])).toEqual([
+      [eightAgo, true],
+      [sixAgo, false],
+    ]);
+    expect(await lateCounts(db, { batchId })).toEqual({ total: 2, late: 1 });
+    const page = await listBatchRecords(operator, batchId, 1);
+    expect(page.late).toBe(1);
+    expect(page.rows.map((r) => r.reportedLate)).toEqual([true, false]);
+
+    const trace = await getRecordTimeline(operator, records[0]!.id, null);
+    expect(trace.record).toMatchObject({ reportedLate: true, timelinessWorkdays: 7 });
+  });
+
+  it('R-2.1 judges a row fixed later by when the department first reported it', async () => {
+    const rows = penaltyRows(1, { prefix: `TM${Date.now()}-` });
+    rows[0]!.values.decisionDate = eightAgo;
+    rows[0]!.values.penaltyCategory = '99';
+    const batchId = await uploadRows('scjgj01', rows);
+    const taskId = `suspect-fix-${batchId}:fix`;
+    await waitForOpenTask(taskId);
+    const [item] = (await getFixTask(operator, taskId, null)).items;
+    await submitFixes(
+      operator,
+      taskId,
+      { rows: [{ itemId: item!.id, values: { ...item!.values, penaltyCategory: '03' } }] },
+      null,
+    );
+    await waitForBatchStatus(batchId, ['COMPLETED']);
+    const record = await db.creditRecord.findFirstOrThrow({ where: { batchId } });
+    expect(record.reportedLate).toBe(true);
+  });
+});
