@@ -51,9 +51,9 @@ export function createSuspectActivities({ db }: ActivityDeps) {
       return applyReview(db, input);
     },
 
-    /** Sets the timeliness flag (双公示 working-day limit) on the records a batch stored. */
+    /** Re-judges timeliness (双公示) of the records an import changed; its new records were judged at insert. */
     async flagLateRecords(input: { batchId: string }): Promise<{ late: number }> {
-      return { late: await flagLateRecords(db, input.batchId) };
+      return { late: await flagLateRecords(db, input.batchId, undefined, { changedOnly: true }) };
     },
   };
 }

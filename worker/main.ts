@@ -6,6 +6,7 @@ import { db } from '../lib/db';
 import { env } from '../lib/env';
 import { ensureBackupSchedule } from '../lib/backup/schedule';
 import { registerDropFolderSchedule } from '../lib/exchange/schedule';
+import { bundleWorkflows } from './bundle';
 import { ensureSchedules } from './schedules';
 
 async function run(): Promise<void> {
@@ -16,7 +17,7 @@ async function run(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      workflowBundle: await bundleWorkflows(fileURLToPath(new URL('../workflows/index.ts', import.meta.url))),
       activities: createActivities({ db }),
       // Bound memory on a 2-core county server; a busy city deployment raises these.
       maxCachedWorkflows: 200,

@@ -49,10 +49,11 @@ export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): Ch
 type FieldResult = { value: string } | { value: string; problem: Omit<Problem, 'field'> };
 
 function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowValues): FieldResult {
-  if (field.maxLength && [...value].length > field.maxLength) {
+  // Code points never outnumber UTF-16 units: only a value long in units needs counting.
+  if (field.maxLength && value.length > field.maxLength && [...value].length > field.maxLength) {
     return { value, problem: { code: 'TOO_LONG', message: `${field.label}超过${field.maxLength}个字符` } };
   }
-  if (field.pattern && !new RegExp(field.pattern).test(value)) {
+  if (field.pattern && !patternOf(field.pattern).test(value)) {
     return { value, problem: { code: 'PATTERN', message: `${field.label}格式不正确` } };
   }
   switch (field.type) {
@@ -164,14 +165,29 @@ function isIsoDate(v: string | undefined): v is string {
   return !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 }
 
-function shanghaiDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+// An import checks a million rows against one pattern set and one day: compile and format each once.
+const patterns = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
 }
+
+let lastDay: { ms: number; day: string } | undefined;
+function shanghaiDay(d: Date): string {
+  const ms = d.getTime();
+  if (lastDay?.ms !== ms) lastDay = { ms, day: new Date(ms + 8 * 3600_000).toISOString().slice(0, 10) };
+  return lastDay.day;
+}
+
+const WIDE = /[\u3000\uFF01-\uFF5E]/;
 
 /** Trim, collapse inner whitespace runs at the ends, turn full-width ASCII into half-width. */
 export function normaliseText(v: string | undefined | null): string {
   if (v == null) return '';
-  return String(v)
+  const text = String(v);
+  if (!WIDE.test(text)) return text.trim(); // most cells: nothing to convert
+  return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .trim();

@@ -1,17 +1,39 @@
 // Personal identifiers at rest: sealed with AES-256-GCM (random IV, key version prefix) and found by a
 // keyed hash (HMAC-SHA-256 of the normalised value), so the database never holds them in clear.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 import { env } from '../env';
 
 const VERSION = 'v1';
 
+let decoded: { enc: string; mac: string; keys: { enc: Buffer; mac: Buffer } } | undefined;
+
+/** The keys as bytes, decoded once per configuration (this runs for every imported row). */
 function keys(): { enc: Buffer; mac: Buffer } {
-  const e = env();
-  return { enc: Buffer.from(e.PII_ENC_KEY, 'base64'), mac: Buffer.from(e.PII_HMAC_KEY, 'base64') };
+  const { PII_ENC_KEY: enc, PII_HMAC_KEY: mac } = env();
+  if (decoded?.enc !== enc || decoded.mac !== mac) {
+    decoded = { enc, mac, keys: { enc: Buffer.from(enc, 'base64'), mac: Buffer.from(mac, 'base64') } };
+  }
+  return decoded.keys;
+}
+
+// Random 96-bit IVs (NIST SP 800-38D §8.2.2), drawn from the CSPRNG in blocks: one call per 4,096 seals instead
+// of one per seal, which was a tenth of an import's CPU time. Each IV is used once.
+const IV_BYTES = 12;
+const ivPool = Buffer.alloc(IV_BYTES * 4096);
+let ivNext = ivPool.length;
+
+function freshIv(): Buffer {
+  if (ivNext === ivPool.length) {
+    randomFillSync(ivPool);
+    ivNext = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivNext, ivNext + IV_BYTES)); // a copy: the pool is refilled later
+  ivNext += IV_BYTES;
+  return iv;
 }
 
 export function seal(plain: string): string {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', keys().enc, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();

@@ -79,7 +79,12 @@ export function makeIdNumber(area6: string, birthYYYYMMDD: string, seq3: string)
   return first17 + computeIdCheckChar(first17);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 'YYYY-MM-DD' of digits names a day of the Gregorian calendar (arithmetic: it runs for every imported row). */
 function isRealDate(key: string): boolean {
-  const d = new Date(`${key}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === key;
+  const [y, m, d] = [Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10))];
+  if (!(m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }

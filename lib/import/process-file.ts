@@ -2,6 +2,7 @@
 // heap: a million-row file then never grows the worker process, whose main thread keeps serving Temporal
 // (heartbeats, other activities, workflows) meanwhile.
 import type { Db } from '@/lib/db';
+import { loadCalendar } from '@/lib/calendar/load';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
@@ -43,6 +44,13 @@ export async function processBatchFile(
     databaseUrl: env().DATABASE_URL,
     threads: opts.threads ?? 1,
     today: Date.now(),
+    timeliness: def.timelinessWorkdays
+      ? {
+          limitWorkdays: def.timelinessWorkdays,
+          reportedAt: batch.createdAt.getTime(),
+          calendar: await loadCalendar(db),
+        }
+      : null,
   };
   const { unknownColumns, summary } = input.threads
     ? await inThread(input, onProgress)

@@ -16,6 +16,7 @@ import { createPreparePool, type PreparePool } from './prepare-pool';
 import { packCells, rowValuesOf, unpackCells } from './prepare-row';
 import { readRows, type FileFormat } from './read-rows';
 import { SubjectCache } from './subjects';
+import { lateness, type Timeliness } from './timeliness';
 
 /**
  * A chunk is cut at this many rows or this many characters of cell text, whichever comes first. The first
@@ -40,6 +41,8 @@ export interface ImportInput {
   threads: 0 | 1;
   /** The day rows are checked against (ms since the epoch). */
   today: number;
+  /** 双公示 timeliness of the catalog version, decided per new record at insert; null: no rule. */
+  timeliness: Timeliness | null;
 }
 
 export interface ImportProgress {
@@ -52,7 +55,12 @@ export async function runImport(
   onProgress: (p: ImportProgress) => void,
 ): Promise<{ unknownColumns: string[]; summary: string }> {
   const { def } = input;
-  const ctx = { def, batchId: input.batchId, providerDeptId: input.providerDeptId };
+  const ctx = {
+    def,
+    batchId: input.batchId,
+    providerDeptId: input.providerDeptId,
+    lateOf: input.timeliness ? lateness(input.timeliness) : undefined,
+  };
   const started = performance.now();
   // Where the time went, for the worker's log: a slow import says which stage held it up.
   const timing = { waitPrepare: 0, commit: 0, backpressure: 0 };

@@ -16,6 +16,12 @@ export interface StoreContext {
   def: CatalogDef;
   batchId: string;
   providerDeptId: string;
+  /**
+   * Whether a new record with this decision day is reported late (双公示 timeliness), decided at insert so an
+   * import needs no second pass over its records. Absent: new records start on time and the caller flags them
+   * (lib/records/timeliness.ts), as the fix loop does.
+   */
+  lateOf?: (decisionDate: string | null) => boolean;
 }
 
 /** A record's state as the plan sees it: in the database, or about to be inserted by this set. */
@@ -48,6 +54,7 @@ const RECORD_COLUMNS = [
   'rowNumber',
   'revision',
   'decisionDate',
+  'reportedLate',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -122,6 +129,7 @@ async function existingRecords(
 
 async function insertRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordState[], now: string): Promise<void> {
   const { catalogId } = ctx.def;
+  const late = (day: string | null) => (ctx.lateOf?.(day) ? 't' : 'f');
   const values = (r: RecordState) =>
     [
       r.id,
@@ -137,6 +145,7 @@ async function insertRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordStat
       r.rowNumber,
       r.revision,
       r.decisionDate,
+      late(r.decisionDate),
       now,
       now,
     ] as const;
@@ -154,11 +163,11 @@ async function insertRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordStat
   await sql.query(
     `INSERT INTO "CreditRecord" (${columns})
      SELECT u.id, $2::uuid, u.ver, u.subject, $3::uuid, u.key, u.fp, u.data::jsonb, u.sealed, u.batch, u.row, u.rev,
-            u.dd::date, $1::timestamp, $1::timestamp
+            u.dd::date, u.late, $1::timestamp, $1::timestamp
        FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[],
-                   $12::int[], $13::int[], $14::text[])
-         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd)`,
-    [now, catalogId, ctx.providerDeptId, ...columnsOf(rows)],
+                   $12::int[], $13::int[], $14::text[], $15::boolean[])
+         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late)`,
+    [now, catalogId, ctx.providerDeptId, ...columnsOf(rows), rows.map((r) => late(r.decisionDate) === 't')],
   );
 }
 

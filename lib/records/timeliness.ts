@@ -14,7 +14,12 @@ const REPORTED_DAY = `(LEAST(r."createdAt", b."createdAt") + interval '8 hours')
  * Idempotent: lateness depends only on the decision day and the reported day, computed on the working-day
  * calendar for each distinct pair. Returns how many records of the batch are late.
  */
-export async function flagLateRecords(db: Db, batchId: string, recordIds?: string[]): Promise<number> {
+export async function flagLateRecords(
+  db: Db,
+  batchId: string,
+  recordIds?: string[],
+  opts: { changedOnly?: boolean } = {},
+): Promise<number> {
   const batch = await db.importBatch.findUnique({
     where: { id: batchId },
     select: { catalogVersion: { select: { timelinessWorkdays: true } } },
@@ -22,11 +27,15 @@ export async function flagLateRecords(db: Db, batchId: string, recordIds?: strin
   if (!batch) return 0;
   const limit = batch.catalogVersion.timelinessWorkdays;
   const only = recordIds ?? null;
+  // After an import: its new records were flagged at insert (lib/import/timeliness.ts); only the records it
+  // changed (a changed repeat keeps its flag, perhaps for another decision day) are looked at again.
+  const changed = opts.changedOnly ? `AND r.revision > 1` : '';
   const pairs = limit
     ? await db.$queryRawUnsafe<{ d: string; rd: string }[]>(
         `SELECT DISTINCT to_char(r."decisionDate", 'YYYY-MM-DD') AS d, to_char(${REPORTED_DAY}, 'YYYY-MM-DD') AS rd
            FROM "CreditRecord" r JOIN "ImportBatch" b ON b.id = r."batchId"
-          WHERE r."batchId" = $1::uuid AND r."decisionDate" IS NOT NULL AND ($2::uuid[] IS NULL OR r.id = ANY($2::uuid[]))`,
+          WHERE r."batchId" = $1::uuid AND r."decisionDate" IS NOT NULL AND ($2::uuid[] IS NULL OR r.id = ANY($2::uuid[]))
+                ${changed}`,
         batchId,
         only,
       )
@@ -42,7 +51,7 @@ export async function flagLateRecords(db: Db, batchId: string, recordIds?: strin
     `UPDATE "CreditRecord" r SET "reportedLate" = ${isLateSql}
        FROM "ImportBatch" b
       WHERE b.id = r."batchId" AND r."batchId" = $1::uuid AND ($4::uuid[] IS NULL OR r.id = ANY($4::uuid[]))
-        AND r."reportedLate" <> ${isLateSql}`,
+        ${changed} AND r."reportedLate" <> ${isLateSql}`,
     batchId,
     late.map((p) => p.d),
     late.map((p) => p.rd),

@@ -14,6 +14,10 @@ export interface ImportRun {
   totalMs: number;
   /** The import activity alone, as seen from outside: the batch's start to the last advance of its cursor. */
   importMs: number;
+  /** Upload start to the batch's workflow picking it up (hashing and storing the file, starting the workflow). */
+  uploadMs: number;
+  /** The last commit to the batch's status after the import (timeliness flag, return to the department). */
+  tailMs: number;
   peakRssMb: number;
   /** The worker's RSS when the upload started. */
   startRssMb: number;
@@ -57,6 +61,8 @@ export async function importThroughWorkflow(stack: Stack, path: string, timeoutM
     rows: batch.rowsRead,
     totalMs,
     importMs: cursorMovedAt - (processingSince ?? started),
+    uploadMs: (processingSince ?? started) - started,
+    tailMs: started + totalMs - cursorMovedAt,
     peakRssMb,
     startRssMb: rss.startMb,
     stored: batch.rowsStored,

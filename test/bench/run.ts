@@ -68,7 +68,8 @@ try {
       log(
         `${format}: ${run.status}${run.error ? ` (${run.error})` : ''}, ${run.rows} rows in ${(run.totalMs / 1000).toFixed(1)} s ` +
           `= ${rate(run.rows, run.totalMs)} rows/s (${(rate(run.rows, run.totalMs) / rate(baseline.rows, baseline.ms)).toFixed(2)}× baseline; ` +
-          `import activity ${rate(run.rows, run.importMs)} rows/s), ` +
+          `import activity ${rate(run.rows, run.importMs)} rows/s; upload ${(run.uploadMs / 1000).toFixed(1)} s, ` +
+          `after the last commit ${(run.tailMs / 1000).toFixed(1)} s), ` +
           `worker peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.startRssMb.toFixed(0)} MB before); stored ${run.stored}, updated ${run.updated}, ` +
           `duplicate ${run.duplicate}, suspect ${run.suspect}`,
       );

@@ -76,4 +76,19 @@ describe('timeliness flag', () => {
     const record = await db.creditRecord.findFirstOrThrow({ where: { batchId } });
     expect(record.reportedLate).toBe(true);
   });
+
+  it('R-2.1 judges a changed repeat again by its new decision date, keeping when it was first reported', async () => {
+    const [row] = penaltyRows(1, { prefix: `TR${Date.now()}-` });
+    row!.values.decisionDate = sixAgo;
+    const first = await uploadRows('scjgj01', [row!]);
+    await waitForBatchStatus(first, ['COMPLETED']);
+    expect((await db.creditRecord.findFirstOrThrow({ where: { batchId: first } })).reportedLate).toBe(false);
+
+    // The same decision (natural key) sent again with an earlier decision date: now 8 working days before.
+    const second = await uploadRows('scjgj01', [{ ...row!, values: { ...row!.values, decisionDate: eightAgo } }]);
+    const batch = await waitForBatchStatus(second, ['COMPLETED']);
+    expect(batch.rowsUpdated).toBe(1);
+    const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: second } });
+    expect([record.revision, record.reportedLate]).toEqual([2, true]);
+  });
 });
