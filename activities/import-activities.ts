@@ -1,5 +1,6 @@
 // The effectful steps of an import: processing the file (long, heartbeating) and storing corrected rows.
 import { Context } from '@temporalio/activity';
+import { recordEvent } from '@/lib/batches/events';
 import { processBatchFile, type ImportResult } from '@/lib/import/process-file';
 import { applySuspectFixes, type ApplyFixesResult } from '@/lib/suspects/apply-fixes';
 import type { TaskActor } from '../workflows/human-task';
@@ -13,7 +14,17 @@ export function createImportActivities({ db }: ActivityDeps) {
       // Heartbeat on a timer as well as per chunk: a slow chunk must not look like a dead worker.
       const beat = setInterval(() => ctx.heartbeat(), 5_000);
       try {
-        return await processBatchFile(db, input.batchId, (p) => ctx.heartbeat(p));
+        const result = await processBatchFile(db, input.batchId, (p) => ctx.heartbeat(p));
+        // Extra columns are tolerated (R-1.3.3), but the department is told which ones were not read.
+        if (result.unknownColumns.length) {
+          await recordEvent(db, {
+            batchId: input.batchId,
+            kind: 'COLUMNS_IGNORED',
+            message: `文件中有 ${result.unknownColumns.length} 列不属于本目录，未导入：${result.unknownColumns.join('、')}`,
+            dedupKey: `${input.batchId}:columns-ignored`,
+          });
+        }
+        return result;
       } finally {
         clearInterval(beat);
       }

@@ -10,4 +10,11 @@ export const DEMO_LOGINS: { username: string; password: string; role: string; de
   { username: 'scjgj01', password: DEMO_PASSWORD, role: '市场监管局数据报送员', department: 'SCJGJ' },
   { username: 'swj01', password: DEMO_PASSWORD, role: '税务局数据报送员', department: 'SWJ' },
   { username: 'scjgj_lead', password: DEMO_PASSWORD, role: '市场监管局负责人', department: 'SCJGJ' },
+  {
+    username: 'security',
+    password: ADMIN_INITIAL_PASSWORD,
+    role: '安全管理员（首次登录须改密码）',
+    department: 'XYZX',
+  },
+  { username: 'auditor', password: ADMIN_INITIAL_PASSWORD, role: '审计管理员（首次登录须改密码）', department: 'XYZX' },
 ];

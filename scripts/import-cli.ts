@@ -13,13 +13,12 @@ import { loadUser, type CurrentUser } from '../lib/auth/load-user';
 import { createBatchFromUpload } from '../lib/batches/create-batch';
 import { db } from '../lib/db';
 import { AppError, ForbiddenError, NotFoundError } from '../lib/errors';
-import { estimateRows } from '../lib/exchange/estimate-rows';
 import { systemActorFor } from '../lib/exchange/system-actor';
-import { saveStream, resolveStoredPath } from '../lib/files/store';
-import { detectFormat } from '../lib/import/read-rows';
+import { saveStream } from '../lib/files/store';
 import { batchReport, formatProgress, waitForImport, type BatchReport } from './import-cli-report';
 
-const USAGE = 'usage: npm run import -- --catalog <code> --dept <code> [--user <name>] [--json] [--no-wait] <file>';
+const USAGE =
+  'usage: npm run import -- --catalog <code> --dept <code> [--user <name>] [--json] [--no-wait] [--timeout <seconds>] <file>';
 
 async function main(): Promise<number> {
   let args;
@@ -41,7 +40,8 @@ async function main(): Promise<number> {
   }
   const { values, positionals } = args;
   const file = positionals[0];
-  if (!values.catalog || !values.dept || !file || positionals.length > 1) {
+  const timeoutSeconds = Number(values.timeout);
+  if (!values.catalog || !values.dept || !file || positionals.length > 1 || !(timeoutSeconds > 0)) {
     console.error(USAGE);
     return 2;
   }
@@ -61,9 +61,6 @@ async function main(): Promise<number> {
       ip: null,
       source: 'CLI',
     });
-    const stored = resolveStoredPath(upload.storagePath);
-    const expectedRows = await estimateRows(stored, await detectFormat(stored, basename(path)));
-    if (expectedRows !== null) await db.importBatch.update({ where: { id: batch.id }, data: { expectedRows } });
     await writeAudit(db, {
       userId: actor.id,
       username: actor.username,
@@ -79,7 +76,7 @@ async function main(): Promise<number> {
       if (json) console.log(JSON.stringify({ batchId: batch.id, number: batch.number, status: 'RECEIVED' }));
       return 0;
     }
-    await waitForImport(batch.id, Number(values.timeout) * 1000, (p) => say(formatProgress(p)));
+    await waitForImport(batch.id, timeoutSeconds * 1000, (p) => say(formatProgress(p)));
     const report = await batchReport(batch.id);
     if (json) console.log(JSON.stringify(report));
     else printReport(report);

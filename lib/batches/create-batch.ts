@@ -7,6 +7,7 @@ import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
+import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
 import type { importBatch } from '@/workflows/import-batch';
@@ -32,7 +33,8 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
   }
   const versionId = await currentVersionId(db, catalog.code);
   // Refuse a file of the wrong kind at once, before a batch exists for it.
-  await detectFormat(resolveStoredPath(upload.storagePath), input.originalName);
+  const stored = resolveStoredPath(upload.storagePath);
+  const format = await detectFormat(stored, input.originalName);
 
   // The same file for the same catalog is one batch: a second upload is told where the first one is.
   const previous = await db.importBatch.findFirst({
@@ -44,6 +46,8 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
       batchNumber: previous.number,
     });
 
+  // Rows to expect, for the progress bar and the time left (text files: their line count; xlsx: unknown).
+  const expectedRows = await estimateRows(stored, format);
   const batch = await db.$transaction(async (tx) => {
     const file = await tx.storedFile.upsert({
       where: { sha256: upload.sha256 },
@@ -69,6 +73,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
         source: input.source ?? 'UPLOAD',
         workflowId: importWorkflowId(id),
         createdById: user.id,
+        expectedRows,
       },
     });
     await recordEvent(tx, {

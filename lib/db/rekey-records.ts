@@ -1,6 +1,6 @@
 // Data migration: natural keys and fingerprints written before they became keyed hashes (lib/catalog/keys.ts)
 // are recomputed from the stored values. It needs the PII keys, which SQL migrations do not have, so it runs
-// after them (lib/dev/stack.ts, scripts/db-migrate.ts); once every key is hashed it finds nothing to do.
+// after them (the seed of `npm start` and `npm test`, and scripts/db-migrate.ts); once every key is hashed it finds nothing to do.
 import pg from 'pg';
 import { fingerprintOf, naturalKeyOf, type KeyedCatalog } from '@/lib/catalog/keys';
 import type { RowValues } from '@/lib/catalog/types';

@@ -11,8 +11,6 @@ import { createBatchFromUpload } from '@/lib/batches/create-batch';
 import { db } from '@/lib/db';
 import { AppError, ConflictError } from '@/lib/errors';
 import { resolveStoredPath, saveStream, storeRoot, type StoredUpload } from '@/lib/files/store';
-import { detectFormat } from '@/lib/import/read-rows';
-import { estimateRows } from './estimate-rows';
 import { systemActorFor } from './system-actor';
 
 export interface DropFile {
@@ -100,9 +98,6 @@ export async function ingestDropFile(file: DropFile, taskQueue?: string): Promis
       source: 'DROP_FOLDER',
       taskQueue,
     });
-    const format = await detectFormat(resolveStoredPath(upload.storagePath), file.name);
-    const expectedRows = await estimateRows(resolveStoredPath(upload.storagePath), format);
-    if (expectedRows !== null) await db.importBatch.update({ where: { id: batch.id }, data: { expectedRows } });
     await archive(file, source, upload, { outcome: 'BATCH', batchId: batch.id });
     return { outcome: 'BATCH', batchId: batch.id, batchNumber: batch.number };
   } catch (err) {

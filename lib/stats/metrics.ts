@@ -10,6 +10,7 @@ export const METRICS = [
   'fixed',
   'overdue',
   'records',
+  'late',
   'queries',
 ] as const;
 export type Metric = (typeof METRICS)[number];
@@ -24,6 +25,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   fixed: '已修复',
   overdue: '超期任务',
   records: '入库记录',
+  late: '迟报记录',
   queries: '查询次数',
 };
 
@@ -36,6 +38,7 @@ export const METRIC_HINTS: Record<Metric, string> = {
   fixed: '置疑行经修复后入库的行数',
   overdue: '截止时间在期间内、超期未办或超期办结的待办任务数',
   records: '期间内新入库的信用记录数',
+  late: '新入库记录中超过报送时限（双公示：决定后 7 个工作日）才报送的记录数',
   queries: '信用记录与个人信息的查询、查看次数（审计日志）',
 };
 

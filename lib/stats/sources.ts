@@ -111,13 +111,13 @@ export function overdueSource(f: StatsFilter, scope: string[] | null) {
   );
 }
 
-/** Credit records stored, by providing department, catalog and storage date. */
+/** Credit records stored, and those reported late, by providing department, catalog and storage date. */
 export function recordSource(f: StatsFilter, scope: string[] | null) {
   return grouped(
     f,
     scope,
     { dept: Prisma.sql`r."providerDeptId"`, catalog: Prisma.sql`r."catalogId"`, time: Prisma.sql`r."createdAt"` },
-    Prisma.sql`count(*)::int AS records`,
+    Prisma.sql`count(*)::int AS records, count(*) FILTER (WHERE r."reportedLate")::int AS late`,
     Prisma.sql`"CreditRecord" r`,
     [],
   );

@@ -4,7 +4,10 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { db, type Prisma } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 
-export type InboxView = 'mine' | 'department' | 'done';
+export type InboxView = 'mine' | 'department' | 'done' | 'supervise';
+
+/** Who sees escalated tasks of other departments (督办): the credit centre, which reviews their data. */
+export const SUPERVISE_PERMISSION = 'data:review';
 
 export interface InboxRow {
   id: string;
@@ -15,6 +18,8 @@ export interface InboxRow {
   overdue: boolean;
   escalated: boolean;
   assigneeName: string | null;
+  /** The department the task is offered to (shown in the supervision view). */
+  deptName: string | null;
   createdAt: Date;
   subjectRef: Record<string, unknown> | null;
 }
@@ -39,20 +44,25 @@ export async function listInbox(
   view: InboxView,
   page: number,
 ): Promise<{ rows: InboxRow[]; total: number; page: number; pages: number }> {
+  if (view === 'supervise' && !user.permissions.has(SUPERVISE_PERMISSION)) throw new ForbiddenError();
   const where: Prisma.TaskWhereInput =
     view === 'mine'
       ? { status: 'OPEN', assigneeId: user.id }
       : view === 'department'
         ? { status: 'OPEN', assigneeId: null, AND: [actionable(user)] }
-        : { status: { not: 'OPEN' }, AND: [actionable(user)] };
+        : view === 'supervise'
+          ? supervised(user)
+          : { status: { not: 'OPEN' }, AND: [actionable(user)] };
   const [total, tasks] = await Promise.all([
     db.task.count({ where }),
     db.task.findMany({
       where,
-      orderBy: view === 'done' ? [{ completedAt: 'desc' }] : [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      // Open tasks: escalated and reminded ones (higher priority) first, then by deadline.
+      orderBy:
+        view === 'done' ? [{ completedAt: 'desc' }] : [{ priority: 'desc' }, { dueAt: 'asc' }, { createdAt: 'asc' }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { assignee: { select: { displayName: true } } },
+      include: { assignee: { select: { displayName: true } }, candidateDept: { select: { name: true } } },
     }),
   ]);
   const now = Date.now();
@@ -69,18 +79,35 @@ export async function listInbox(
       overdue: t.status === 'OPEN' && !!t.dueAt && t.dueAt.getTime() < now,
       escalated: !!t.escalatedAt,
       assigneeName: t.assignee?.displayName ?? null,
+      deptName: t.candidateDept?.name ?? null,
       createdAt: t.createdAt,
       subjectRef: (t.subjectRef as Record<string, unknown> | null) ?? null,
     })),
   };
 }
 
-export async function inboxCounts(user: CurrentUser): Promise<{ mine: number; department: number }> {
-  const [mine, department] = await Promise.all([
+/**
+ * Escalated open tasks of the departments in the user's data scope: a deadline and its reminder passed without
+ * the department acting, so the centre follows the case up (督办). Seen, not acted on: the task stays the
+ * department's (谁提供、谁负责).
+ */
+function supervised(user: CurrentUser): Prisma.TaskWhereInput {
+  return {
+    status: 'OPEN',
+    escalatedAt: { not: null },
+    ...(user.visibleDeptIds === null ? {} : { candidateDeptId: { in: user.visibleDeptIds } }),
+  };
+}
+
+export async function inboxCounts(
+  user: CurrentUser,
+): Promise<{ mine: number; department: number; supervise: number | null }> {
+  const [mine, department, supervise] = await Promise.all([
     db.task.count({ where: { status: 'OPEN', assigneeId: user.id } }),
     db.task.count({ where: { status: 'OPEN', assigneeId: null, AND: [actionable(user)] } }),
+    user.permissions.has(SUPERVISE_PERMISSION) ? db.task.count({ where: supervised(user) }) : null,
   ]);
-  return { mine, department };
+  return { mine, department, supervise };
 }
 
 /** A task the user may see and act on, or NotFound (never reveal tasks of other departments). */

@@ -96,6 +96,22 @@ describe('the same rows in every upload format', () => {
     expect(xlsx.suspects.map((s) => s.rowNumber)).toEqual([9, 17, 25, 33, 41]);
   });
 
+  it('R-1.3.3 tells the department which extra columns of a file were not imported', async () => {
+    const history = async (format: Format) =>
+      (await db.batchEvent.findMany({ where: { batchId: batches.get(format)!.id, kind: 'COLUMNS_IGNORED' } })).map(
+        (e) => e.message,
+      );
+    expect(await history('utf8.csv')).toEqual(['文件中有 1 列不属于本目录，未导入：备注']);
+    expect(await history('gbk.csv')).toEqual(['文件中有 1 列不属于本目录，未导入：经办人']);
+    expect(await history('xlsx')).toEqual([]);
+  });
+
+  it('R-1.3.3 knows how many rows an uploaded text file holds, for the progress bar and the time left', async () => {
+    const expected = async (format: Format) =>
+      (await db.importBatch.findUniqueOrThrow({ where: { id: batches.get(format)!.id } })).expectedRows;
+    expect([await expected('utf8.csv'), await expected('gbk.csv'), await expected('tab.txt')]).toEqual([40, 40, 40]);
+  });
+
   for (const format of ['utf8.csv', 'gbk.csv', 'tab.txt', 'xml'] as const) {
     it(`R-1.3.1 R-2.1 a ${format} file ends in the same records and suspect items as the xlsx`, async () => {
       const [expected, actual] = await Promise.all([outcome('xlsx'), outcome(format)]);

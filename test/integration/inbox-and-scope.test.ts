@@ -9,7 +9,8 @@ import { getBatchDetail, listBatches } from '../../lib/batches/queries';
 import { db } from '../../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { submitFixes } from '../../lib/suspects/fix-task';
-import { claimTask } from '../../lib/tasks/inbox';
+import { claimTask, inboxCounts, listInbox } from '../../lib/tasks/inbox';
+import { escalateTaskRow } from '../../lib/tasks/projection';
 import { findInInbox } from '../support/inbox';
 import { penaltyRows, writePenaltyXlsx } from '../support/penalty-data';
 import { uploadAs } from '../support/run-batch';
@@ -56,6 +57,19 @@ describe('inbox', () => {
 
   it('R-7.4 refuses another department the task and keeps it from claiming it', async () => {
     await expect(claimTask(users.swj01!, taskId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('R-2.3 R-9.2 puts an escalated task before the credit centre for follow-up (督办), and nobody else', async () => {
+    expect(await findInInbox(users.xyzx01!, 'supervise', taskId)).toBeUndefined(); // not escalated yet
+    // What the escalation activity writes when the deadline and the reminder have passed (lib/tasks/projection.ts).
+    await escalateTaskRow(db, taskId);
+    const row = await findInInbox(users.xyzx01!, 'supervise', taskId);
+    expect(row).toMatchObject({ escalated: true, deptName: '县市场监管局' });
+    expect((await inboxCounts(users.xyzx01!)).supervise).toBeGreaterThanOrEqual(1);
+    // The department keeps the task; it is not offered to the centre to act on.
+    await expect(claimTask(users.xyzx01!, taskId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listInbox(users.scjgj01!, 'supervise', 1)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await inboxCounts(users.scjgj01!)).supervise).toBeNull();
   });
 });
 

@@ -43,10 +43,11 @@ const ZJJ: Counts = {
   fixed: 1,
   overdue: 2,
   records: 17,
+  late: 17, // decided on 2026-10-15, reported weeks later (双公示: 7 working days)
   queries: 3,
 };
-// 县卫健委: 10 clean rows.
-const WJW: Counts = { ...zero(), batches: 1, rows: 10, valid: 10, records: 10 };
+// 县卫健委: 10 clean rows, as late as the others.
+const WJW: Counts = { ...zero(), batches: 1, rows: 10, valid: 10, records: 10, late: 10 };
 
 function zero(): Counts {
   return Object.fromEntries(METRICS.map((m) => [m, 0])) as Counts;

@@ -9,6 +9,7 @@ import { detectFormat, MAX_ROWS, readRows, type SheetRow } from '../../lib/impor
 import { readXlsx } from '../../lib/import/readers/xlsx';
 import { callsProgram, excelDate, numberText } from '../../lib/import/readers/xlsx-cells';
 import { isDateFormat } from '../../lib/import/readers/xlsx-parts';
+import { StringTable } from '../../lib/import/readers/string-table';
 import { ZIP_LIMITS } from '../../lib/import/readers/zip';
 import { penaltyHeaders, penaltyRows, writePenaltyXlsx } from '../support/penalty-data';
 import { part, repeatedPart, sheetXml, SHEET_HEAD, SHEET_TAIL, workbookParts, zipOf } from '../support/craft-xlsx';
@@ -116,6 +117,17 @@ describe('xlsx cell values', () => {
     for (const f of ['SUM(A1:A3)', `'a|b'!A1`, 'CONCATENATE("a|b","c")', 'HYPERLINK("http://x","y")']) {
       expect(callsProgram(f), f).toBe(false);
     }
+  });
+});
+
+describe('shared strings of a large sheet', () => {
+  it('R-9.1 keeps a million shared strings packed and gives each back exactly, across blocks', () => {
+    const table = new StringTable();
+    const value = (i: number) => (i % 7 === 0 ? '' : `武陟县第${i}号${'字'.repeat(i % 13)}`);
+    for (let i = 0; i < 1_000_000; i++) table.push(value(i));
+    expect(table.length).toBe(1_000_000);
+    for (const i of [0, 1, 7, 12_345, 99_999, 500_001, 999_999]) expect(table.get(i)).toBe(value(i));
+    expect([table.get(-1), table.get(1_000_000)]).toEqual([undefined, undefined]);
   });
 });
 

@@ -8,7 +8,7 @@ import { formatDateTime } from '@/app/_lib/format';
 import { taskKindLabel, taskStatus } from '@/app/_lib/labels';
 import { first, parsePage, type SearchParams } from '@/app/_lib/params';
 import { cachedInboxCounts, staffPage } from '@/app/_lib/session';
-import { listInbox, type InboxRow, type InboxView } from '@/lib/tasks/inbox';
+import { listInbox, SUPERVISE_PERMISSION, type InboxRow, type InboxView } from '@/lib/tasks/inbox';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '待办任务' };
@@ -17,31 +17,40 @@ const VIEWS: { view: InboxView; label: string }[] = [
   { view: 'mine', label: '我的待办' },
   { view: 'department', label: '部门待认领' },
   { view: 'done', label: '已办' },
+  { view: 'supervise', label: '督办' },
 ];
 
 const EMPTY: Record<InboxView, string> = {
   mine: '暂无待办任务。可在“部门待认领”中认领本部门的任务。',
   department: '本部门暂无待认领的任务。',
   done: '暂无已办结的任务。',
+  supervise: '暂无超期升级的任务。',
 };
 
 function parseView(raw: string | undefined): InboxView {
-  return raw === 'department' || raw === 'done' ? raw : 'mine';
+  return raw === 'department' || raw === 'done' || raw === 'supervise' ? raw : 'mine';
 }
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { user, allowed } = await staffPage('inbox:view');
   if (!allowed) return <Forbidden />;
   const sp = await searchParams;
+  const canSupervise = user.permissions.has(SUPERVISE_PERMISSION);
   const view = parseView(first(sp.view));
+  if (view === 'supervise' && !canSupervise) return <Forbidden />;
   const [list, counts] = await Promise.all([listInbox(user, view, parsePage(sp.page)), cachedInboxCounts(user)]);
-  const tabCount: Partial<Record<InboxView, number>> = { mine: counts.mine, department: counts.department };
+  const tabCount: Partial<Record<InboxView, number>> = {
+    mine: counts.mine,
+    department: counts.department,
+    supervise: counts.supervise ?? undefined,
+  };
+  const views = VIEWS.filter((v) => v.view !== 'supervise' || canSupervise);
 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">待办任务</h1>
       <nav aria-label="任务分类" className="flex gap-1 border-b border-slate-200">
-        {VIEWS.map((v) => {
+        {views.map((v) => {
           const active = v.view === view;
           return (
             <Link
@@ -88,6 +97,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="px-4 py-2 font-medium">
                   状态
                 </th>
+                {view === 'supervise' && (
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    承办部门
+                  </th>
+                )}
                 <th scope="col" className="px-4 py-2 font-medium">
                   认领人
                 </th>
@@ -100,7 +114,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((row) => (
-                <InboxTableRow key={row.id} row={row} claimable={view === 'department'} />
+                <InboxTableRow key={row.id} row={row} view={view} />
               ))}
             </tbody>
           </table>
@@ -117,14 +131,22 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function InboxTableRow({ row, claimable }: { row: InboxRow; claimable: boolean }) {
+function InboxTableRow({ row, view }: { row: InboxRow; view: InboxView }) {
   const status = taskStatus(row.status);
+  const claimable = view === 'department';
+  // A supervised task stays the department's: the centre follows it up on the batch page.
+  const batchId = typeof row.subjectRef?.batchId === 'string' ? row.subjectRef.batchId : null;
+  const href = view === 'supervise' ? (batchId ? `/batches/${batchId}` : null) : `/tasks/${encodeURIComponent(row.id)}`;
   return (
     <tr data-testid="inbox-row" data-task-id={row.id} className="align-top">
       <td className="min-w-56 px-4 py-3">
-        <Link href={`/tasks/${encodeURIComponent(row.id)}`} className="font-medium text-blue-700 hover:underline">
-          {row.title}
-        </Link>
+        {href ? (
+          <Link href={href} className="font-medium text-blue-700 hover:underline">
+            {row.title}
+          </Link>
+        ) : (
+          <span className="font-medium text-slate-800">{row.title}</span>
+        )}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-slate-600">{taskKindLabel(row.kind)}</td>
       <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{formatDateTime(row.dueAt)}</td>
@@ -144,6 +166,7 @@ function InboxTableRow({ row, claimable }: { row: InboxRow; claimable: boolean }
           {row.status === 'OPEN' && !row.overdue && !row.escalated && <Badge tone="blue">办理中</Badge>}
         </div>
       </td>
+      {view === 'supervise' && <td className="whitespace-nowrap px-4 py-3 text-slate-600">{row.deptName ?? '—'}</td>}
       <td className="whitespace-nowrap px-4 py-3 text-slate-600">{row.assigneeName ?? '未认领'}</td>
       {claimable && (
         <td className="px-4 py-3">

@@ -4,7 +4,7 @@ import { ValidationError } from '@/lib/errors';
 const MAX_COLUMNS = 16_384; // XFD
 
 export interface CellContext {
-  strings: string[];
+  strings: { get(i: number): string | undefined };
   dateStyles: Set<number>;
   date1904: boolean;
 }
@@ -12,7 +12,7 @@ export interface CellContext {
 export function cellText(type: string, value: string, inline: string, style: number, ctx: CellContext): string {
   switch (type) {
     case 's':
-      return ctx.strings[Number(value)] ?? '';
+      return ctx.strings.get(Number(value)) ?? '';
     case 'inlineStr':
       return inline;
     case 'str':

@@ -2,6 +2,7 @@
 // which cell styles are dates, and the date system. Each part is streamed through the same guarded parser.
 import { ValidationError } from '@/lib/errors';
 import { createParser, feed, localName, type Parser } from './sax';
+import { StringTable } from './string-table';
 import type { XlsxZip } from './zip';
 
 export interface WorkbookInfo {
@@ -70,8 +71,8 @@ function partPath(target: string): string {
 }
 
 /** Rich text is joined; phonetic guides (<rPh>, furigana) are not part of the value. */
-export async function readSharedStrings(zip: XlsxZip, path: string): Promise<string[]> {
-  const strings: string[] = [];
+export async function readSharedStrings(zip: XlsxZip, path: string): Promise<StringTable> {
+  const strings = new StringTable();
   let current = '';
   let inT = false;
   let inPhonetic = 0;

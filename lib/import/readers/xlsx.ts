@@ -9,6 +9,7 @@ import { ValidationError } from '@/lib/errors';
 import { createParser, feed, localName } from './sax';
 import { MAX_ROWS, tooManyRows, type SheetRow } from './types';
 import { callsProgram, cellText, columnIndex, columnLetters, type CellContext } from './xlsx-cells';
+import { StringTable } from './string-table';
 import { readDateStyles, readSharedStrings, readWorkbook, utf8 } from './xlsx-parts';
 import { openXlsxZip, type XlsxZip, type ZipLimits } from './zip';
 
@@ -18,7 +19,7 @@ export async function* readXlsx(path: string, limits?: ZipLimits): AsyncGenerato
     const book = await readWorkbook(zip);
     await assertNoCommandLinks(zip);
     const ctx: CellContext = {
-      strings: book.sharedStringsPath ? await readSharedStrings(zip, book.sharedStringsPath) : [],
+      strings: book.sharedStringsPath ? await readSharedStrings(zip, book.sharedStringsPath) : new StringTable(),
       dateStyles: book.stylesPath ? await readDateStyles(zip, book.stylesPath) : new Set(),
       date1904: book.date1904,
     };

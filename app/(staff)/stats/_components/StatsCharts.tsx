@@ -25,6 +25,7 @@ const COLOR: Record<Metric, string> = {
   fixed: '#059669',
   overdue: '#dc2626',
   records: '#7c3aed',
+  late: '#be185d',
   queries: '#0891b2',
 };
 
