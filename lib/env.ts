@@ -31,6 +31,10 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CERT_LOGIN_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Failed sign-ins from one client address within LOGIN_IP_WINDOW_MINUTES before that address is refused
+  // without a password check (password spraying across accounts; scrypt work as a denial of service). 0: off.
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(0).default(50),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // Ed25519 key signing exported and exchanged files (32-byte seed, base64), its id, and other parties'
   // public keys to verify against: JSON {"keyId": "base64 raw 32-byte public key"}.
   SIGNING_KEY: base64Key.optional(),

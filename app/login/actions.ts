@@ -1,8 +1,8 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { GENERIC_LOGIN_ERROR } from '@/lib/auth/authenticate';
-import { signIn } from '@/lib/auth/config';
+import { GENERIC_LOGIN_ERROR, THROTTLED_LOGIN_ERROR } from '@/lib/auth/authenticate';
+import { signIn, ThrottledSignin } from '@/lib/auth/config';
 
 export interface LoginState {
   error?: string;
@@ -18,6 +18,7 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     // Success throws Next's redirect; /login then sends the session to its next step (TOTP, password, home).
     await signIn('credentials', { username, password, redirectTo: '/login' });
   } catch (err) {
+    if (err instanceof ThrottledSignin) return { error: THROTTLED_LOGIN_ERROR, username };
     if (err instanceof AuthError) return { error: GENERIC_LOGIN_ERROR, username };
     throw err;
   }

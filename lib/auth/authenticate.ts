@@ -4,6 +4,7 @@
 import { writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { configuredThrottle, ipThrottled, type IpThrottle } from './ip-throttle';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { passwordExpired } from './password-policy';
 
@@ -14,6 +15,8 @@ export const MFA_ROLES: readonly string[] = ['SYS_ADMIN', 'SECURITY_ADMIN', 'AUD
 
 /** Shown for every failure, whatever the reason; the reason goes to the audit log only. */
 export const GENERIC_LOGIN_ERROR = '用户名或密码错误，或账号已被锁定';
+/** Shown when the client's address is throttled: says nothing about any account. */
+export const THROTTLED_LOGIN_ERROR = '登录失败次数过多，请稍后再试';
 
 export interface AuthenticatedUser {
   id: string;
@@ -23,13 +26,17 @@ export interface AuthenticatedUser {
   mfaRequired: boolean;
 }
 
-export type AuthResult = { ok: true; user: AuthenticatedUser } | { ok: false; error: typeof GENERIC_LOGIN_ERROR };
+export type AuthResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; error: typeof GENERIC_LOGIN_ERROR | typeof THROTTLED_LOGIN_ERROR };
 
 export interface AuthOptions {
   /** The clock, injectable so tests can step past the lockout without sleeping. */
   now?: Date;
   /** The password check (tests count its calls to prove every path pays for it). */
   verify?: (password: string, hash: string) => Promise<boolean>;
+  /** Per-address limits; default from the configuration (LOGIN_IP_MAX_FAILURES, LOGIN_IP_WINDOW_MINUTES). */
+  ipThrottle?: IpThrottle;
 }
 
 export async function authenticate(
@@ -39,6 +46,11 @@ export async function authenticate(
   opts: AuthOptions = {},
 ): Promise<AuthResult> {
   const now = opts.now ?? new Date();
+  if (await ipThrottled(ip, now, opts.ipThrottle ?? configuredThrottle())) {
+    // Refused before any lookup or hash work; still a failed sign-in, so a persistent source stays throttled.
+    await audit({ username, ip, result: 'FAIL', detail: { reason: 'too many failures from this address' } });
+    return { ok: false, error: THROTTLED_LOGIN_ERROR };
+  }
   const user = await db.user.findUnique({ where: { username }, include: { roles: { include: { role: true } } } });
   const passwordOk = await (opts.verify ?? verifyPassword)(password, user?.passwordHash ?? DUMMY_HASH);
   const fail = async (reason: string): Promise<AuthResult> => {

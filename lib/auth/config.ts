@@ -2,11 +2,11 @@
 // certificate the reverse proxy verified (off unless CERT_LOGIN_ENABLED). The JWT only names a server-side
 // session (lib/auth/session.ts), checked on every request: 15 idle minutes, 8 hours absolute, the TOTP step,
 // and revocation on logout, disable and password change.
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { authenticate, type AuthenticatedUser } from './authenticate';
+import { authenticate, THROTTLED_LOGIN_ERROR, type AuthenticatedUser } from './authenticate';
 import { certificateLogin, readClientCertificate } from './cert-login';
 import { ABSOLUTE_SECONDS, checkSession, openSession, type MfaState, type SessionMethod } from './session';
 
@@ -34,6 +34,11 @@ async function startSession(user: AuthenticatedUser, method: SessionMethod, ip: 
   return { id: user.id, name: user.displayName, username: user.username, sessionVersion: user.sessionVersion, sid };
 }
 
+/** The sign-in action tells a throttled address apart from a failed sign-in (the message names no account). */
+export class ThrottledSignin extends CredentialsSignin {
+  override code = 'throttled';
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The cookie lives for the absolute limit at most; idle expiry is enforced on the server session.
   session: { strategy: 'jwt', maxAge: ABSOLUTE_SECONDS },
@@ -48,6 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const ip = clientIp(request);
         const result = await authenticate(parsed.data.username, parsed.data.password, ip);
+        if (!result.ok && result.error === THROTTLED_LOGIN_ERROR) throw new ThrottledSignin();
         return result.ok ? startSession(result.user, 'PASSWORD', ip) : null;
       },
     }),

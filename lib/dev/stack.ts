@@ -195,6 +195,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     env.APP_URL = (persistent && process.env.APP_URL) || localUrl;
     env.AUTH_URL = (persistent && process.env.AUTH_URL) || env.APP_URL;
     env.NEXT_TELEMETRY_DISABLED = '1';
+    // Every test signs in from the one loopback address, hundreds of times with deliberate failures: the
+    // per-address throttle would refuse the suite itself. Its own test (security-login) sets its limits.
+    if (!persistent) env.LOGIN_IP_MAX_FAILURES = process.env.LOGIN_IP_MAX_FAILURES ?? '0';
     const childEnv = { ...process.env, ...env };
 
     // ── schema and demo data

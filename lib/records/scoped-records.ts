@@ -33,6 +33,8 @@ interface FieldMeta {
   type: FieldType;
   personal: boolean;
   visibility: Sensitivity;
+  /** The value as shown: a code with its label from the field's code table. */
+  display(value: string): string;
 }
 
 /** Catalogs the viewer has records of, with how many. */
@@ -118,7 +120,7 @@ function present(user: CurrentUser, fields: FieldMeta[], r: RecordRow): ScopedRe
     if (!keys.has(f.key)) continue;
     const v = f.personal ? personal[f.key] : clear[f.key];
     // An empty readable field is '' — an absent key means "not granted", and the screen says so.
-    values[f.key] = v === undefined || v === '' ? '' : f.personal ? mask(f.type, v) : v;
+    values[f.key] = v === undefined || v === '' ? '' : f.personal ? mask(f.type, v) : f.display(v);
   }
   return { id: r.id, providerDeptName: r.providerDept.name, createdAt: r.createdAt, values };
 }
@@ -151,10 +153,25 @@ async function currentFields(catalogId: string): Promise<FieldMeta[]> {
     select: {
       fields: {
         orderBy: { sortOrder: 'asc' },
-        select: { key: true, label: true, type: true, personal: true, visibility: true },
+        select: { key: true, label: true, type: true, personal: true, visibility: true, codeTable: true },
       },
     },
   });
   if (!version) throw new NotFoundError('目录不存在');
-  return version.fields;
+  // Coded fields (处罚类别 03 …) are shown as "03 罚款", as the templates write them: people read labels.
+  const tables = [...new Set(version.fields.map((f) => f.codeTable).filter((c): c is string => !!c))];
+  const items = tables.length
+    ? await db.codeItem.findMany({
+        where: { tableCode: { in: tables } },
+        select: { tableCode: true, code: true, label: true },
+      })
+    : [];
+  const labels = new Map(items.map((i) => [`${i.tableCode}:${i.code}`, i.label]));
+  return version.fields.map((f) => ({
+    ...f,
+    display: (v: string) => {
+      const label = f.codeTable ? labels.get(`${f.codeTable}:${v}`) : undefined;
+      return label ? `${v} ${label}` : v;
+    },
+  }));
 }

@@ -136,6 +136,13 @@ describe('own scope and horizontal escalation', () => {
     const record = await getScopedRecord(lead, scjgj.recordIds[0]!, null);
     expect(record.values.facts).toBeTruthy();
     expect(record.values.legalRepIdNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    // Coded fields read as the templates write them: the code and its label.
+    const stored = await db.creditRecord.findUniqueOrThrow({ where: { id: scjgj.recordIds[0]! } });
+    const code = (stored.data as Record<string, string>).penaltyCategory!;
+    const item = await db.codeItem.findUniqueOrThrow({
+      where: { tableCode_code: { tableCode: 'penalty_category', code } },
+    });
+    expect(record.values.penaltyCategory).toBe(`${code} ${item.label}`);
   });
 
   it('R-7.4 refuses a department another department’s records and batches, by id as well as in lists', async () => {

@@ -4,7 +4,7 @@
 // TOTP second factor for administrators. The clock is injected: nothing sleeps.
 import { afterAll, describe, expect, it } from 'vitest';
 import { changePassword, logoutSession, unlockAccount } from '../../lib/auth/account';
-import { authenticate, GENERIC_LOGIN_ERROR } from '../../lib/auth/authenticate';
+import { authenticate, GENERIC_LOGIN_ERROR, THROTTLED_LOGIN_ERROR } from '../../lib/auth/authenticate';
 import { confirmEnrolment, pendingEnrolment, verifySecondFactor } from '../../lib/auth/mfa';
 import { verifyPassword } from '../../lib/auth/password';
 import { checkSession, openSession } from '../../lib/auth/session';
@@ -35,6 +35,36 @@ describe('lockout', () => {
     expect(audit.map((a) => a.result)).toEqual(['FAIL', 'FAIL', 'FAIL', 'FAIL', 'FAIL', 'FAIL', 'OK']);
     expect(audit[4]!.detail).toMatchObject({ reason: expect.stringContaining('locked') });
     expect(audit[5]!.detail).toEqual({ reason: 'locked' });
+  });
+
+  it('R-8.2 throttles an address that fails on many accounts, without a password check, and no other address', async () => {
+    const limits = { maxFailures: 5, windowMinutes: 15 };
+    const victims = await Promise.all([1, 2, 3, 4, 5].map(() => createTestUser()));
+    const target = await createTestUser();
+    const sprayer = `198.51.100.${(Date.now() % 200) + 1}`; // an address no other test uses
+    let checks = 0;
+    const verify = async (password: string, hash: string) => ((checks += 1), verifyPassword(password, hash));
+    // Password spraying: one wrong password on each of five accounts, below each account's own lockout.
+    for (const v of victims)
+      expect((await authenticate(v.username, 'Spring@2026!', sprayer, { ipThrottle: limits })).ok).toBe(false);
+    // Now even a right password from that address is refused, before any lookup or hash work.
+    expect(await authenticate(target.username, target.password, sprayer, { ipThrottle: limits, verify })).toEqual({
+      ok: false,
+      error: THROTTLED_LOGIN_ERROR,
+    });
+    expect(checks).toBe(0);
+    // Another address, and the same address after the window, sign in as usual.
+    expect((await authenticate(target.username, target.password, '203.0.113.7', { ipThrottle: limits })).ok).toBe(true);
+    const later = new Date(Date.now() + 16 * MIN);
+    expect((await authenticate(target.username, target.password, sprayer, { ipThrottle: limits, now: later })).ok).toBe(
+      true,
+    );
+    // No account was locked by the spraying, and each attempt is in the audit log with the address.
+    for (const v of victims) expect((await db.user.findUniqueOrThrow({ where: { id: v.id } })).lockedUntil).toBeNull();
+    const refused = await db.auditLog.findFirstOrThrow({
+      where: { ip: sprayer, username: target.username, result: 'FAIL' },
+    });
+    expect(refused.detail).toEqual({ reason: 'too many failures from this address' });
   });
 
   it('R-8.2 lets an administrator unlock an account before the 30 minutes are over', async () => {
