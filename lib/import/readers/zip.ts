@@ -26,6 +26,8 @@ export interface XlsxZip {
   /** Entry names as stored, looked up case-insensitively. */
   has(name: string): boolean;
   names(): string[];
+  /** The uncompressed size the directory declares for an entry (the metering in read() holds it to that). */
+  size(name: string): number | undefined;
   /** The inflated bytes of an entry, metered. */
   read(name: string): AsyncGenerator<Buffer>;
   close(): void;
@@ -62,6 +64,7 @@ function archive(zip: ZipFile, entries: Map<string, Entry>, limits: ZipLimits): 
   return {
     has: (name) => entries.has(name.toLowerCase()),
     names: () => [...entries.values()].map((e) => e.fileName),
+    size: (name) => entries.get(name.toLowerCase())?.uncompressedSize,
     async *read(name) {
       const entry = entries.get(name.toLowerCase());
       if (!entry) throw damaged(`missing entry ${name}`);

@@ -6,7 +6,7 @@ import { estimateProgress, formatDuration, formatRate } from '@/lib/exchange/bat
 
 /**
  * The progress of a running import: rows read, rate since processing started, elapsed time and, when the
- * row count is known (manual entry exactly, text files by estimate), the share done and the time left.
+ * row count is known (manual entry exactly, uploaded files by estimate), the share done and the time left.
  * An Excel file's row count shows only at its end, so its bar stays indeterminate.
  */
 export function ImportRate({
