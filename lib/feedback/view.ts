@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { maskValues } from '@/lib/records/mask-values';
 import { changedKeys, recordValues } from '@/lib/records/values';
-import { getActionableTask } from '@/lib/tasks/inbox';
+import { getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
 
 export function caseIdOf(task: { kind: string; subjectRef: unknown }, kind: string): string {
   const ref = task.subjectRef as { feedbackCaseId?: string } | null;
@@ -33,14 +33,7 @@ export interface FeedbackItemView {
 }
 
 export interface FeedbackTaskView {
-  task: {
-    id: string;
-    title: string;
-    status: string;
-    dueAt: Date | null;
-    assigneeName: string | null;
-    claimedByMe: boolean;
-  };
+  task: TaskSummary;
   feedbackCase: {
     id: string;
     number: string;
@@ -126,14 +119,7 @@ export async function getFeedbackTaskView(
     });
   }
   return {
-    task: {
-      id: task.id,
-      title: task.title,
-      status: task.status,
-      dueAt: task.dueAt,
-      assigneeName: task.assignee?.displayName ?? null,
-      claimedByMe: task.assigneeId === user.id,
-    },
+    task: taskSummary(task, user),
     feedbackCase: {
       id: fc.id,
       number: fc.number,

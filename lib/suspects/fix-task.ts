@@ -10,7 +10,7 @@ import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { ensureCanAct, getActionableTask } from '@/lib/tasks/inbox';
+import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { resubmitChecked } from './resubmit';
 
@@ -35,14 +35,7 @@ export interface FixItemView {
 }
 
 export interface FixTaskView {
-  task: {
-    id: string;
-    title: string;
-    status: string;
-    dueAt: Date | null;
-    assigneeName: string | null;
-    claimedByMe: boolean;
-  };
+  task: TaskSummary;
   batch: { id: string; number: string; catalogName: string; rowsSuspect: number; rowsFixed: number };
   fields: CatalogDef['fields'];
   codeTables: CatalogDef['codeTables'];
@@ -83,14 +76,7 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
     detail: { rows: items.length },
   });
   return {
-    task: {
-      id: task.id,
-      title: task.title,
-      status: task.status,
-      dueAt: task.dueAt,
-      assigneeName: task.assignee?.displayName ?? null,
-      claimedByMe: task.assigneeId === user.id,
-    },
+    task: taskSummary(task, user),
     batch: {
       id: batch.id,
       number: batch.number,

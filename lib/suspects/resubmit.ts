@@ -73,8 +73,11 @@ export async function resubmitChecked(
     });
     return reply;
   } catch (err) {
-    // The workflow refused (task closed or busy): put the rows back so nothing is left half-submitted. Rows
-    // the workflow did process keep their trace line.
+    // Any failure but a refusal may come after the workflow took the rows (a lost reply, a timeout): its
+    // applyFixes activity stores them, so they stay submitted (as in ./explain.ts). Only a refusal (task closed
+    // or busy) means nothing happened: the rows go back so nothing is left half-submitted; rows the workflow
+    // did process keep their trace line.
+    if (!(err instanceof ConflictError)) throw err;
     await db.$transaction(async (tx) => {
       const back = await tx.suspectItem.updateManyAndReturn({
         where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },

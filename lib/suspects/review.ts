@@ -10,7 +10,7 @@ import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { maskValues } from '@/lib/records/mask-values';
-import { ensureCanAct, getActionableTask } from '@/lib/tasks/inbox';
+import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { batchIdOf } from './fix-task';
 import { sendTaskAction } from './task-action';
@@ -43,8 +43,7 @@ export interface ReviewItemView {
 }
 
 export interface ReviewTaskView {
-  task: { id: string; title: string; status: string; dueAt: Date | null; assigneeName: string | null };
-  claimedByMe: boolean;
+  task: TaskSummary;
   batch: { id: string; number: string; catalogName: string; providerName: string };
   fields: CatalogDef['fields'];
   items: ReviewItemView[];
@@ -64,14 +63,7 @@ export async function getReviewTask(user: CurrentUser, taskId: string): Promise<
     take: 500,
   });
   return {
-    task: {
-      id: task.id,
-      title: task.title,
-      status: task.status,
-      dueAt: task.dueAt,
-      assigneeName: task.assignee?.displayName ?? null,
-    },
-    claimedByMe: task.assigneeId === user.id,
+    task: taskSummary(task, user),
     batch: {
       id: batch.id,
       number: batch.number,

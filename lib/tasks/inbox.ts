@@ -110,6 +110,27 @@ export async function inboxCounts(
   return { mine, department, supervise };
 }
 
+/** A task as its screen's header shows it (the fix, review and feedback screens alike). */
+export interface TaskSummary {
+  id: string;
+  title: string;
+  status: string;
+  dueAt: Date | null;
+  assigneeName: string | null;
+  claimedByMe: boolean;
+}
+
+export function taskSummary(task: Awaited<ReturnType<typeof getActionableTask>>, user: { id: string }): TaskSummary {
+  return {
+    id: task.id,
+    title: task.title,
+    status: task.status,
+    dueAt: task.dueAt,
+    assigneeName: task.assignee?.displayName ?? null,
+    claimedByMe: task.assigneeId === user.id,
+  };
+}
+
 /** A task the user may see and act on, or NotFound (never reveal tasks of other departments). */
 export async function getActionableTask(user: CurrentUser, taskId: string) {
   const task = await db.task.findFirst({

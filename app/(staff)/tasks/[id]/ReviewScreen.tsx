@@ -17,7 +17,7 @@ export function ReviewScreen({
 }) {
   const { task, batch } = view;
   const open = task.status === 'OPEN';
-  const claimedByOther = task.assigneeName !== null && !view.claimedByMe;
+  const claimedByOther = task.assigneeName !== null && !task.claimedByMe;
   const canReview = user.permissions.has('data:review');
   const label = new Map(view.fields.map((f) => [f.key, f.label]));
   const rows: ReviewRow[] = view.items.map((i) => ({
@@ -33,7 +33,7 @@ export function ReviewScreen({
 
   return (
     <div className="space-y-4">
-      <TaskHeader task={{ ...task, claimedByMe: view.claimedByMe }} escalated={escalated} canAct={canReview}>
+      <TaskHeader task={task} escalated={escalated} canAct={canReview}>
         <DetailItem label="批次">
           <Link href={`/batches/${batch.id}`} className="text-blue-700 tabular-nums hover:underline">
             {batch.number}
