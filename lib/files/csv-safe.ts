@@ -10,6 +10,14 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/**
+ * The inverse, for a file the platform wrote coming back (the offline fix): the apostrophe neutraliseCell added
+ * is taken off again, so a value survives the round trip unchanged.
+ */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && neutraliseCell(value.slice(1)) === value ? value.slice(1) : value;
+}
+
 /** One delimited line (RFC 4180 quoting: a field with the delimiter, a quote or a line break is quoted). */
 export function delimitedLine(values: string[], delimiter: ',' | '\t' | '|' = ','): string {
   return values

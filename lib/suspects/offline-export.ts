@@ -11,7 +11,7 @@ import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { getActionableTask } from '@/lib/tasks/inbox';
 import { batchIdOf } from './fix-task';
-import { neutralise } from './formula-guard';
+import { neutraliseCell } from '@/lib/files/csv-safe';
 
 /** Header texts of the extra columns; the upload finds its columns by them (lib/suspects/offline-import.ts). */
 export const ITEM_ID_HEADER = '置疑编号（系统使用，请勿修改）';
@@ -87,8 +87,8 @@ async function writeWorkbook(out: PassThrough, def: CatalogDef, batchId: string)
       const row = sheet.addRow([
         item.id,
         item.rowNumber,
-        neutralise(problems.map((p) => p.message).join('；')),
-        ...def.fields.map((f) => neutralise(values[f.key] ?? '')),
+        neutraliseCell(problems.map((p) => p.message).join('；')),
+        ...def.fields.map((f) => neutraliseCell(values[f.key] ?? '')),
       ]);
       const byCol = new Map<number, string[]>();
       for (const p of problems) {

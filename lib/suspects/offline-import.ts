@@ -18,9 +18,9 @@ import { ensureCanAct } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { recordFixEvents } from './events';
 import { batchIdOf } from './fix-task';
-import { restore } from './formula-guard';
 import { ITEM_ID_HEADER, ROW_NUMBER_HEADER } from './offline-export';
 import { resubmitChecked } from './resubmit';
+import { restoreCell } from '@/lib/files/csv-safe';
 
 const MAX_ROWS = 50_000;
 
@@ -87,7 +87,7 @@ export async function importOfflineFixes(
     const current = unsealJson<RowValues>(item.fixSealed ?? item.rowSealed);
     // A column the department removed keeps the row's current value; present columns replace it.
     const raw: RowValues = { ...current };
-    for (const [i, key] of columns.fields) raw[key] = restore(row.cells[i] ?? '');
+    for (const [i, key] of columns.fields) raw[key] = restoreCell(row.cells[i] ?? '');
     const checked = checkRow(def, raw, { today });
     if (sameValues(checked.values, checkRow(def, current, { today }).values)) {
       result.unchanged += 1;

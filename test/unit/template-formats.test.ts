@@ -9,7 +9,7 @@ import { matchHeaders } from '../../lib/catalog/headers';
 import { buildDelimitedTemplate } from '../../lib/catalog/template-csv';
 import { templateFile } from '../../lib/catalog/template-files';
 import { buildXmlSample, buildXsd, xmlNamespace } from '../../lib/catalog/template-xml';
-import { delimitedLine, neutraliseCell } from '../../lib/files/csv-safe';
+import { delimitedLine, neutraliseCell, restoreCell } from '../../lib/files/csv-safe';
 import { detectFormat, readRows, type FileFormat, type SheetRow } from '../../lib/import/read-rows';
 import { adminPenaltyCatalog } from '../../prisma/seed-data/catalogs';
 import { defFromSeed } from '../support/seed-def';
@@ -116,6 +116,9 @@ describe('formula injection in exports', () => {
       expect(neutraliseCell(v)).toBe(`'${v}`);
     }
     for (const v of ['武陟县', '-12.5', '+86', '0.2', '', 'a=b']) expect(neutraliseCell(v)).toBe(v);
+    // A file that comes back (the offline fix) gets every value back as it was sent.
+    for (const v of ['=HYPERLINK("http://x")', '@SUM(A1)', "+cmd|' /C calc'!A0", '-x', '-12.5', '武陟县', "'单引号"])
+      expect(restoreCell(neutraliseCell(v))).toBe(v);
     expect(delimitedLine(['=1+1', 'a,b', '他说"好"'])).toBe(`'=1+1,"a,b","他说""好"""`);
   });
 });
