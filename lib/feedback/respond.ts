@@ -125,15 +125,16 @@ export async function submitFeedbackResponse(
     });
     return reply;
   } catch (err) {
-    // Refused by the workflow: nothing was applied, undo it all. Any other failure may come after the
-    // workflow accepted the answers: only corrections it has not taken yet go back.
-    const refused = err instanceof ConflictError;
+    // Any failure but a refusal may come after the workflow took the answers (a lost reply, a timeout): its
+    // activity applies them, so they stay (as for resubmitted suspect rows). Refused: nothing was applied, so
+    // all of it is undone.
+    if (!(err instanceof ConflictError)) throw err;
     await db.$transaction([
       db.feedbackItem.updateMany({
-        where: { id: { in: itemIds }, status: { in: refused ? ['SUBMITTED', 'EXPLAINED'] : ['SUBMITTED'] } },
+        where: { id: { in: itemIds }, status: { in: ['SUBMITTED', 'EXPLAINED'] } },
         data: { status: 'OPEN' },
       }),
-      db.fixEvent.deleteMany({ where: { id: { in: refused ? eventIds : [] } } }),
+      db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
     ]);
     throw err;
   }
