@@ -54,6 +54,7 @@ describe('role CRUD', () => {
     expect(await db.role.count({ where: { id: role.id } })).toBe(0);
     const actions = await db.auditLog.findMany({
       where: { objectId: role.id, result: 'OK' },
+      orderBy: { id: 'asc' },
       select: { action: true },
     });
     expect(actions.map((a) => a.action)).toEqual(['ROLE_CREATE', 'ROLE_UPDATE', 'ROLE_DELETE']);
