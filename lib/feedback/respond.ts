@@ -3,7 +3,6 @@
 // it is right. Answers are saved first, then handed to the workflow.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
 import { checkRow } from '@/lib/catalog/check-row';
 import { naturalKeyOf } from '@/lib/catalog/keys';
 import { loadCatalogDef } from '@/lib/catalog/load';
@@ -12,7 +11,7 @@ import { sealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { changedKeys, recordValues } from '@/lib/records/values';
-import { sendTaskAction } from '@/lib/suspects/task-action';
+import { submitSaved } from '@/lib/suspects/task-action';
 import { ensureCanAct } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { caseIdOf } from './view';
@@ -110,32 +109,24 @@ export async function submitFeedbackResponse(
     });
     return created.map((e) => e.id);
   });
-  try {
-    const reply = await sendTaskAction(task, user, 'respond', { itemIds });
-    await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
-      module: 'data',
-      action: 'UPDATE',
+  return submitSaved({
+    task,
+    user,
+    ip,
+    action: 'respond',
+    itemIds,
+    audit: {
       objectType: 'FeedbackCase',
       objectId: caseId,
       detail: { corrected: corrections.size, explained: input.items.length - corrections.size },
-    });
-    return reply;
-  } catch (err) {
-    // Any failure but a refusal may come after the workflow took the answers (a lost reply, a timeout): its
-    // activity applies them, so they stay (as for resubmitted suspect rows). Refused: nothing was applied, so
-    // all of it is undone.
-    if (!(err instanceof ConflictError)) throw err;
-    await db.$transaction([
-      db.feedbackItem.updateMany({
-        where: { id: { in: itemIds }, status: { in: ['SUBMITTED', 'EXPLAINED'] } },
-        data: { status: 'OPEN' },
-      }),
-      db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
-    ]);
-    throw err;
-  }
+    },
+    undo: () =>
+      db.$transaction([
+        db.feedbackItem.updateMany({
+          where: { id: { in: itemIds }, status: { in: ['SUBMITTED', 'EXPLAINED'] } },
+          data: { status: 'OPEN' },
+        }),
+        db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
+      ]),
+  });
 }

@@ -2,13 +2,12 @@
 // . The explanation is saved first, then the workflow is told; the centre decides in its own task.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { ensureCanAct } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { batchIdOf } from './fix-task';
-import { sendTaskAction } from './task-action';
+import { submitSaved } from './task-action';
 
 export const explainRowsSchema = z.object({
   rows: z
@@ -59,29 +58,17 @@ export async function submitExplanations(
     });
     return created.map((e) => e.id);
   });
-  try {
-    const reply = await sendTaskAction(task, user, 'explain', { itemIds });
-    await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
-      module: 'data',
-      action: 'UPDATE',
-      objectType: 'SuspectItem',
-      objectId: batchId,
-      detail: { explained: itemIds.length },
-    });
-    return reply;
-  } catch (err) {
-    // Only a refusal by the workflow means nothing happened; after any other failure the workflow may well
-    // have taken the explanations, so they stay.
-    if (err instanceof ConflictError) {
-      await db.$transaction([
+  return submitSaved({
+    task,
+    user,
+    ip,
+    action: 'explain',
+    itemIds,
+    audit: { objectType: 'SuspectItem', objectId: batchId, detail: { explained: itemIds.length } },
+    undo: () =>
+      db.$transaction([
         db.suspectItem.updateMany({ where: { id: { in: itemIds }, status: 'EXPLAINED' }, data: { status: 'OPEN' } }),
         db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
-      ]);
-    }
-    throw err;
-  }
+      ]),
+  });
 }

@@ -2,13 +2,12 @@
 // corrected rows that passed the check are saved sealed as FIX_SUBMITTED with a trace line, then handed to
 // the workflow, which checks them again and stores them. If the workflow refuses, nothing stays half-done.
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
 import type { RowValues } from '@/lib/catalog/types';
 import { sealJson } from '@/lib/crypto/pii';
 import { db, type Prisma } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import type { TaskActionReply } from '@/workflows/human-task';
-import { sendTaskAction } from './task-action';
+import { submitSaved } from './task-action';
 
 export interface CheckedFix {
   itemId: string;
@@ -58,34 +57,26 @@ export async function resubmitChecked(
     });
     return created.map((e) => e.id);
   });
-  try {
-    const reply = await sendTaskAction(task, user, 'resubmit', { itemIds });
-    await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
-      module: 'data',
-      action: 'UPDATE',
+  return submitSaved({
+    task,
+    user,
+    ip,
+    action: 'resubmit',
+    itemIds,
+    audit: {
       objectType: 'SuspectItem',
       objectId: batchId,
       detail: { resubmitted: itemIds.length, via: source.via, ...(source.file ? { sha256: source.file.sha256 } : {}) },
-    });
-    return reply;
-  } catch (err) {
-    // Any failure but a refusal may come after the workflow took the rows (a lost reply, a timeout): its
-    // applyFixes activity stores them, so they stay submitted (as in ./explain.ts). Only a refusal (task closed
-    // or busy) means nothing happened: the rows go back so nothing is left half-submitted; rows the workflow
-    // did process keep their trace line.
-    if (!(err instanceof ConflictError)) throw err;
-    await db.$transaction(async (tx) => {
-      const back = await tx.suspectItem.updateManyAndReturn({
-        where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },
-        data: { status: 'OPEN' },
-        select: { id: true },
-      });
-      await tx.fixEvent.deleteMany({ where: { id: { in: eventIds }, suspectItemId: { in: back.map((b) => b.id) } } });
-    });
-    throw err;
-  }
+    },
+    // Rows the workflow did process before refusing keep their trace line.
+    undo: () =>
+      db.$transaction(async (tx) => {
+        const back = await tx.suspectItem.updateManyAndReturn({
+          where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },
+          data: { status: 'OPEN' },
+          select: { id: true },
+        });
+        await tx.fixEvent.deleteMany({ where: { id: { in: eventIds }, suspectItemId: { in: back.map((b) => b.id) } } });
+      }),
+  });
 }
