@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Stack } from '../../lib/dev/stack';
 import { db } from '../../lib/db';
 import { uploadAs } from '../support/run-batch';
+import { monitorCpu, type CpuSeconds } from './cpu';
 import { monitorPeakRss } from './rss';
 
 export interface ImportRun {
@@ -25,6 +26,8 @@ export interface ImportRun {
   updated: number;
   duplicate: number;
   suspect: number;
+  /** CPU seconds each service used from the upload to the batch's status after the import. */
+  cpu: CpuSeconds;
   status: string;
   error: string | null;
 }
@@ -33,6 +36,12 @@ export async function importThroughWorkflow(stack: Stack, path: string, timeoutM
   const workerPid = stack.workerPid;
   if (!workerPid) throw new Error('the stack has no worker');
   const rss = monitorPeakRss(workerPid);
+  const cpu = monitorCpu({
+    worker: workerPid,
+    postgres: stack.postgresPid,
+    temporal: stack.temporalPid,
+  });
+  const benchCpu = process.cpuUsage();
   const started = performance.now();
   let batchId: string;
   try {
@@ -55,6 +64,9 @@ export async function importThroughWorkflow(stack: Stack, path: string, timeoutM
   }
   const totalMs = performance.now() - started;
   const peakRssMb = rss.stop();
+  const benchUsed = process.cpuUsage(benchCpu);
+  // The bench process itself (the upload: hashing and storing the file; polling the batch).
+  const cpuSeconds = { ...cpu.stop(), bench: (benchUsed.user + benchUsed.system) / 1e6 };
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   return {
     file: basename(path),
@@ -69,6 +81,7 @@ export async function importThroughWorkflow(stack: Stack, path: string, timeoutM
     updated: batch.rowsUpdated,
     duplicate: batch.rowsDuplicate,
     suspect: batch.rowsSuspect,
+    cpu: cpuSeconds,
     status: batch.status,
     error: batch.error,
   };

@@ -58,6 +58,7 @@ export function writeResults(input: { rows: number; results: FormatResult[]; rea
         `${fmt(run.duplicate)} | ${fmt(run.suspect)} | ${goal} |`,
     );
   }
+  lines.push('', ...cpuTable(input.results));
   lines.push(
     '',
     'End to end is the upload through the service layer (hashing and storing the file), the import workflow on the',
@@ -82,6 +83,30 @@ export function writeResults(input: { rows: number; results: FormatResult[]; rea
   }
   writeFileSync(path, lines.join('\n'));
   return path;
+}
+
+// Where the machine's CPU went during each import, per row: on a small machine every service shares the same
+// cores, so this, not any one stage's speed, bounds the import.
+function cpuTable(results: FormatResult[]): string[] {
+  const runs = results.filter((r): r is FormatResult & { run: ImportRun } => !!r.run);
+  if (!runs.length) return [];
+  const services = ['worker', 'postgres', 'temporal', 'bench'] as const;
+  const lines = [
+    `CPU per imported row, all processes of each service (µs; ${os.cpus().length} cores give ` +
+      `${os.cpus().length * 1_000_000} µs per second of wall time):`,
+    '',
+    `| file | ${services.join(' | ')} | total | cores busy |`,
+    `| --- | ${services.map(() => '---').join(' | ')} | --- | --- |`,
+  ];
+  for (const { format, run } of runs) {
+    const us = (s: number) => ((s * 1e6) / Math.max(1, run.rows)).toFixed(0);
+    const total = services.reduce((sum, k) => sum + (run.cpu[k] ?? 0), 0);
+    lines.push(
+      `| ${format} | ${services.map((k) => us(run.cpu[k] ?? 0)).join(' | ')} | ${us(total)} | ` +
+        `${(total / (run.totalMs / 1000)).toFixed(2)} |`,
+    );
+  }
+  return lines;
 }
 
 function machine(): string {

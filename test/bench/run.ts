@@ -71,7 +71,7 @@ try {
           `import activity ${rate(run.rows, run.importMs)} rows/s; upload ${(run.uploadMs / 1000).toFixed(1)} s, ` +
           `after the last commit ${(run.tailMs / 1000).toFixed(1)} s), ` +
           `worker peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.startRssMb.toFixed(0)} MB before); stored ${run.stored}, updated ${run.updated}, ` +
-          `duplicate ${run.duplicate}, suspect ${run.suspect}`,
+          `duplicate ${run.duplicate}, suspect ${run.suspect}; CPU s ${JSON.stringify(run.cpu)}`,
       );
     } else log(`${format}: not imported: ${refused}`);
     results.push({ format, baseline, run, refused });
