@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
 import { migrate } from '../db/migrate';
+import { appLogin } from './app-role';
 import { forgetService, recordService, stopLeftovers } from './leftovers';
 import { buildAppIfStale, startApp } from './next-app';
 import { startEmbeddedPostgres } from './postgres';
@@ -135,6 +136,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const workers: Service[] = [];
   const env: Record<string, string> = {};
 
+  // The services' own login (./app-role.ts), where the stack made the database: its name, and whether to drop it.
+  let serviceLogin: { name: string; drop: boolean } | undefined;
+
   try {
     if (persistent) await stopLeftovers(dataDir, log);
 
@@ -144,6 +148,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     } else if (process.env.DATABASE_URL) {
       const { url, drop } = await createTestDatabase(process.env.DATABASE_URL);
       env.DATABASE_URL = url;
+      serviceLogin = { name: `${new URL(url).pathname.slice(1)}_web`, drop: true };
       cleanups.push({ name: 'test database', fn: drop });
       log(`using a fresh database on the given server: ${new URL(url).pathname.slice(1)}`);
     } else {
@@ -157,6 +162,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       watch(db.service);
       postgresPid = db.pid;
       env.DATABASE_URL = db.url;
+      serviceLogin = { name: 'xinyong_web', drop: false };
       log(`PostgreSQL is up on port ${db.port} (data in ${db.dataDir})`);
     }
 
@@ -210,12 +216,23 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // ── schema and demo data
     const { applied } = await migrate(env.DATABASE_URL, { log, migrationsDir: join(ROOT, 'prisma', 'migrations') });
     log(applied.length ? `applied ${applied.length} migration(s)` : 'the database schema is up to date');
+    // The seed, the worker and the app connect as a member of xinyong_app, as in production; the stack's own env
+    // (for tests and tools) keeps the owner's connection, and backups, which read the migration table, too.
+    const login = serviceLogin ? await appLogin(env.DATABASE_URL, serviceLogin.name, log) : null;
+    if (login && serviceLogin?.drop) cleanups.push({ name: 'database login', fn: login.drop });
+    const serviceEnv = login
+      ? {
+          ...childEnv,
+          DATABASE_URL: login.url,
+          BACKUP_DATABASE_URL: process.env.BACKUP_DATABASE_URL ?? env.DATABASE_URL,
+        }
+      : childEnv;
     const seed = join(ROOT, 'prisma', 'seed.ts');
     if (existsSync(seed)) {
       log('seeding…');
       await runToCompletion('seed', tsxBin(), [seed], {
         cwd: ROOT,
-        env: childEnv,
+        env: serviceEnv,
         echo,
         logFile: join(logDir, 'seed.log'),
       });
@@ -230,7 +247,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       const n = workers.length;
       const service = spawnService(n === 0 ? 'worker' : `worker${n + 1}`, tsxBin(), [workerMain], {
         cwd: ROOT,
-        env: { ...childEnv, ...WORKER_ENV, ...extraEnv },
+        env: { ...serviceEnv, ...WORKER_ENV, ...extraEnv },
         echo,
         logFile: join(logDir, 'worker.log'),
       });
@@ -251,7 +268,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // ── app
     let appUrl: string | undefined;
     if (withApp && appPort) {
-      const appOpts = { root: ROOT, env: childEnv, log, echo, logDir };
+      const appOpts = { root: ROOT, env: serviceEnv, log, echo, logDir };
       await buildAppIfStale(appOpts);
       const app = await startApp({ ...appOpts, port: appPort, url: localUrl, requireLogin: !persistent });
       watch(app);
