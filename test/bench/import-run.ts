@@ -1,6 +1,7 @@
 // One import through the real workflow on the stack's worker: upload by the service path the upload route
 // uses, wait for the import to finish, and read what it stored. The worker's peak RSS is sampled meanwhile.
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Stack } from '../../lib/dev/stack';
 import { db } from '../../lib/db';
 import { uploadAs } from '../support/run-batch';
@@ -26,6 +27,8 @@ export interface ImportRun {
   updated: number;
   duplicate: number;
   suspect: number;
+  /** The import's own account of its stages, from the worker's log (which stage held it up). */
+  stages: string | null;
   /** CPU seconds each service used from the upload to the batch's status after the import. */
   cpu: CpuSeconds;
   status: string;
@@ -81,8 +84,20 @@ export async function importThroughWorkflow(stack: Stack, path: string, timeoutM
     updated: batch.rowsUpdated,
     duplicate: batch.rowsDuplicate,
     suspect: batch.rowsSuspect,
+    stages: stagesOf(stack.logDir, batchId),
     cpu: cpuSeconds,
     status: batch.status,
     error: batch.error,
   };
+}
+
+// run-import.ts logs "import <id>: done in … (commits …, commits waiting for checks …, reading held back by
+// commits …)": the part in parentheses.
+function stagesOf(logDir: string, batchId: string): string | null {
+  try {
+    const log = readFileSync(join(logDir, 'worker.log'), 'utf8');
+    return new RegExp(`import ${batchId}: done in [^(]*\\(([^)]*)\\)`).exec(log)?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -106,6 +106,8 @@ function cpuTable(results: FormatResult[]): string[] {
         `${(total / (run.totalMs / 1000)).toFixed(2)} |`,
     );
   }
+  lines.push('', "The import's stages, from the worker's log (the stage the others wait for holds the import up):", '');
+  for (const { format, run } of runs) lines.push(`- ${format}: ${run.stages ?? 'not in the log'}`);
   return lines;
 }
 
