@@ -147,10 +147,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       env.DATABASE_URL = process.env.DATABASE_URL;
     } else if (process.env.DATABASE_URL) {
       const { url, drop } = await createTestDatabase(process.env.DATABASE_URL);
+      const name = new URL(url).pathname.slice(1);
       env.DATABASE_URL = url;
-      serviceLogin = { name: `${new URL(url).pathname.slice(1)}_web`, drop: true };
+      serviceLogin = { name: `${name}_web`, drop: true };
       cleanups.push({ name: 'test database', fn: drop });
-      log(`using a fresh database on the given server: ${new URL(url).pathname.slice(1)}`);
+      log(`using a fresh database on the given server: ${name}`);
     } else {
       const db = await startEmbeddedPostgres({
         dataDir: join(dataDir, 'pg'),

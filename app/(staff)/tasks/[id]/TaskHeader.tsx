@@ -5,16 +5,10 @@ import { ClaimButton } from '@/app/_components/ClaimButton';
 import { DetailItem } from '@/app/_components/DetailItem';
 import { formatDateTime } from '@/app/_lib/format';
 import { taskStatus } from '@/app/_lib/labels';
+import type { TaskSummary } from '@/lib/tasks/inbox';
 
 export interface TaskHeaderProps {
-  task: {
-    id: string;
-    title: string;
-    status: string;
-    dueAt: Date | null;
-    assigneeName: string | null;
-    claimedByMe: boolean;
-  };
+  task: TaskSummary;
   escalated: boolean;
   /** Whether this user may act on the task (holds its permission); only then is 认领 offered. */
   canAct: boolean;
