@@ -1,4 +1,5 @@
-// xlsx: the first visible worksheet, streamed row by row from the metered zip (./zip.ts) through saxes.
+// xlsx: the first visible worksheet, streamed row by row from the metered zip (./zip.ts) through the sheet
+// scanner (./xml-scan.ts; the small parts go through saxes).
 // Cell values are what Excel shows as text: shared and inline strings, numbers to 15 significant digits, dates
 // (cells whose format shows a date) as YYYY-MM-DD.
 //
@@ -7,6 +8,7 @@
 // DDE/OLE link of the workbook refuses the whole file: such a file is hostile, not a row to fix.
 import { ValidationError } from '@/lib/errors';
 import { createParser, feed, localName } from './sax';
+import { XmlScanner } from './xml-scan';
 import { MAX_ROWS, tooManyRows, type SheetRow } from './types';
 import { callsProgram, cellText, columnIndex, columnLetters, type CellContext } from './xlsx-cells';
 import { StringTable } from './string-table';
@@ -38,7 +40,6 @@ export async function* readXlsx(path: string, limits?: ZipLimits): AsyncGenerato
 }
 
 async function* sheetRows(zip: XlsxZip, path: string, ctx: CellContext): AsyncGenerator<SheetRow> {
-  const parser = createParser();
   const done: SheetRow[] = [];
   let row: SheetRow = { rowNumber: 0, cells: [] };
   let col = 0;
@@ -49,63 +50,81 @@ async function* sheetRows(zip: XlsxZip, path: string, ctx: CellContext): AsyncGe
   let inline = '';
   let capture: 'v' | 'f' | 't' | null = null;
   let phonetic = 0;
-  parser.on('opentag', (tag) => {
-    switch (localName(tag.name)) {
-      case 'row':
-        row = { rowNumber: tag.attributes.r ? Number(tag.attributes.r) : row.rowNumber + 1, cells: [] };
-        if (!Number.isSafeInteger(row.rowNumber) || row.rowNumber < 1) throw damaged();
-        col = 0;
-        break;
-      case 'c':
-        col = tag.attributes.r ? columnIndex(tag.attributes.r) : col + 1;
-        type = tag.attributes.t ?? 'n';
-        style = Number(tag.attributes.s ?? 0);
-        value = formula = inline = '';
-        break;
-      case 'v':
-        capture = 'v';
-        break;
-      case 'f':
-        capture = 'f';
-        break;
-      case 't':
-        capture = phonetic ? null : 't';
-        break;
-      case 'rPh':
-        phonetic += 1;
-        break;
-    }
-  });
-  parser.on('text', (text) => {
-    if (capture === 'v') value += text;
-    else if (capture === 'f') formula += text;
-    else if (capture === 't') inline += text;
-  });
-  parser.on('closetag', (tag) => {
-    switch (localName(tag.name)) {
-      case 'v':
-      case 'f':
-      case 't':
-        capture = null;
-        break;
-      case 'rPh':
-        phonetic -= 1;
-        break;
-      case 'c': {
-        if (formula && callsProgram(formula)) throw commandFormula(row.rowNumber, col);
-        const text = cellText(type, value, inline, style, ctx);
-        if (text !== '') {
-          while (row.cells.length < col - 1) row.cells.push('');
-          row.cells[col - 1] = text;
+  const scanner = new XmlScanner({
+    open(name, attributes) {
+      switch (localName(name)) {
+        case 'row': {
+          const r = attributes.get('r');
+          row = { rowNumber: r ? Number(r) : row.rowNumber + 1, cells: [] };
+          if (!Number.isSafeInteger(row.rowNumber) || row.rowNumber < 1) throw damaged();
+          col = 0;
+          break;
         }
-        break;
+        case 'c': {
+          const r = attributes.get('r');
+          col = r ? columnIndex(r) : col + 1;
+          type = attributes.get('t') ?? 'n';
+          style = Number(attributes.get('s') ?? 0);
+          value = formula = inline = '';
+          break;
+        }
+        case 'v':
+          capture = 'v';
+          break;
+        case 'f':
+          capture = 'f';
+          break;
+        case 't':
+          capture = phonetic ? null : 't';
+          break;
+        case 'rPh':
+          phonetic += 1;
+          break;
       }
-      case 'row':
-        done.push(row);
-        break;
-    }
+    },
+    text(text) {
+      if (capture === 'v') value += text;
+      else if (capture === 'f') formula += text;
+      else if (capture === 't') inline += text;
+    },
+    close(name) {
+      switch (localName(name)) {
+        case 'v':
+        case 'f':
+        case 't':
+          capture = null;
+          break;
+        case 'rPh':
+          phonetic -= 1;
+          break;
+        case 'c': {
+          if (formula && callsProgram(formula)) throw commandFormula(row.rowNumber, col);
+          const text = cellText(type, value, inline, style, ctx);
+          if (text !== '') {
+            while (row.cells.length < col - 1) row.cells.push('');
+            row.cells[col - 1] = text;
+          }
+          break;
+        }
+        case 'row':
+          done.push(row);
+          break;
+      }
+    },
   });
-  yield* feed(parser, utf8(zip.read(path)), () => done.splice(0), 'Excel 文件内容');
+  try {
+    for await (const chunk of utf8(zip.read(path))) {
+      scanner.write(chunk);
+      if (done.length) yield* done.splice(0);
+    }
+    scanner.close();
+    if (done.length) yield* done.splice(0);
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw new ValidationError('Excel 文件内容格式不正确，文件无法读取：请检查文件是否完整', {
+      cause: e instanceof Error ? e.message : String(e),
+    });
+  }
 }
 
 function commandFormula(row: number, col: number): ValidationError {
