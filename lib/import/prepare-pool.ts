@@ -1,6 +1,6 @@
 // Runs prepareImportRow (check, keys, sealing: most of an import's CPU) for whole chunks on a worker thread, so
 // the main thread of the import keeps parsing the file and writing to the database meanwhile. Chunks come back
-// in the order they were sent. With `threads: 0` (or where no thread can start) the same work runs inline.
+// in the order they were sent. Without the thread the same work runs inline, a slice at a time.
 import type { Worker } from 'node:worker_threads';
 import type { CatalogDef } from '@/lib/catalog/types';
 import { prepareImportRow, rowValuesOf, unpackCells, type PreparedRow } from './prepare-row';
@@ -18,8 +18,8 @@ export interface PrepareSetup {
   columns: [number, string][];
 }
 
-export function createPreparePool(setup: PrepareSetup, opts: { threads: 0 | 1 }): PreparePool {
-  if (opts.threads === 0) return inlinePool(setup);
+export function createPreparePool(setup: PrepareSetup, opts: { thread: boolean }): PreparePool {
+  if (!opts.thread) return inlinePool(setup);
   const worker = startPrepareThread(setup);
   const waiting = new Map<number, { resolve: (rows: PreparedRow[]) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
@@ -53,12 +53,21 @@ export function createPreparePool(setup: PrepareSetup, opts: { threads: 0 | 1 })
   };
 }
 
+const SLICE_ROWS = 200;
+
 function inlinePool({ def, today, columns }: PrepareSetup): PreparePool {
   return {
-    prepare: async (rows) =>
-      rows.map(([rowNumber, packed]) =>
-        prepareImportRow(def, rowNumber, rowValuesOf(columns, unpackCells(packed)), today),
-      ),
+    async prepare(rows) {
+      const out: PreparedRow[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        // A chunk takes ~150 ms to prepare: yield now and then, so the database's replies for the chunk before
+        // are handled as they come, not after the whole chunk (the commit would wait for nothing).
+        if (i % SLICE_ROWS === SLICE_ROWS - 1) await new Promise(setImmediate);
+        const [rowNumber, packed] = rows[i]!;
+        out.push(prepareImportRow(def, rowNumber, rowValuesOf(columns, unpackCells(packed)), today));
+      }
+      return out;
+    },
     close: async () => {},
   };
 }

@@ -1,6 +1,7 @@
 // The body of the import activity. The import itself (./run-import.ts) runs on a thread of its own with a bounded
 // heap: a million-row file then never grows the worker process, whose main thread keeps serving Temporal
 // (heartbeats, other activities, workflows) meanwhile.
+import { availableParallelism } from 'node:os';
 import type { Db } from '@/lib/db';
 import { loadCalendar } from '@/lib/calendar/load';
 import { loadCatalogDef } from '@/lib/catalog/load';
@@ -23,12 +24,17 @@ export interface ImportResult {
   unknownColumns: string[];
 }
 
-/** `threads: 0` runs everything inline on the calling thread (for debugging and profiling). */
+/**
+ * `threads: 0` runs everything inline on the calling thread (for debugging and profiling). Otherwise the import
+ * runs on a thread of its own, and its checks on another where the machine has more than two cores: on two,
+ * the database takes most of the second core, and a checking thread costs ~20 µs of CPU per row and ~80 MB
+ * for no gain in speed (test/bench/analysis.md). `checkThread` overrides that choice (tests).
+ */
 export async function processBatchFile(
   db: Db,
   batchId: string,
   onProgress: (p: ImportProgress) => void,
-  opts: { threads?: 0 | 1 } = {},
+  opts: { threads?: 0 | 1; checkThread?: boolean } = {},
 ): Promise<ImportResult> {
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, include: { file: true } });
   if (!batch.file) throw new ValidationError('批次没有关联的文件');
@@ -42,7 +48,7 @@ export async function processBatchFile(
     path,
     format: await detectFormat(path, batch.file.originalName),
     databaseUrl: env().DATABASE_URL,
-    threads: opts.threads ?? 1,
+    checkThread: opts.checkThread ?? ((opts.threads ?? 1) === 1 && availableParallelism() > 2),
     today: Date.now(),
     timeliness: def.timelinessWorkdays
       ? {
@@ -52,9 +58,8 @@ export async function processBatchFile(
         }
       : null,
   };
-  const { unknownColumns, summary } = input.threads
-    ? await inThread(input, onProgress)
-    : await runImport(input, onProgress);
+  const { unknownColumns, summary } =
+    (opts.threads ?? 1) === 1 ? await inThread(input, onProgress) : await runImport(input, onProgress);
   console.log(summary); // where the time went: which stage held a slow import up
 
   const done = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });

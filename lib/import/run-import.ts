@@ -3,7 +3,8 @@
 // killed mid-file resumes after the last committed chunk with no duplicate and no lost row).
 //
 // Three stages overlap, so the import runs at about the speed of the slowest of them: this thread parses the file
-// and cuts chunks; another thread checks and seals the rows of the next chunk (./prepare-pool.ts); the database
+// and cuts chunks; the rows of the next chunk are checked and sealed (./prepare-pool.ts: on another thread where
+// the machine has cores to spare, else on this one between the database's replies); the database
 // stores the chunk before it on a connection of the import's own (COPY). Chunks commit strictly in file order,
 // and at most a few are in flight, so memory stays flat whatever the file's size. Needs no Prisma client: it
 // runs on a thread of its own (./import-thread.ts).
@@ -37,8 +38,11 @@ export interface ImportInput {
   path: string;
   format: FileFormat;
   databaseUrl: string;
-  /** Checks run on a thread of their own (1) or inline (0). */
-  threads: 0 | 1;
+  /**
+   * Checks run on a thread of their own. That takes them off this thread, the import's critical path, but costs
+   * CPU of its own (rows cross twice, a second heap to collect): worth it only where cores are to spare.
+   */
+  checkThread: boolean;
   /** The day rows are checked against (ms since the epoch). */
   today: number;
   /** 双公示 timeliness of the catalog version, decided per new record at insert; null: no rule. */
@@ -111,7 +115,7 @@ export async function runImport(
         if (headers.columns.size === 0) throw new ValidationError('表头与目录字段不匹配：请使用本目录的模板');
         columns = [...headers.columns];
         unknownColumns = headers.unknown;
-        pool = createPreparePool({ def, today: new Date(input.today), columns }, { threads: input.threads });
+        pool = createPreparePool({ def, today: new Date(input.today), columns }, { thread: input.checkThread });
         continue;
       }
       lastRow = row.rowNumber;
