@@ -68,8 +68,10 @@ export function writeResults(input: { rows: number; results: FormatResult[]; rea
     '',
     'The write path (lib/import): one transaction per chunk (up to 5,000 rows) together with the resume cursor;',
     'new records by COPY FROM STDIN; existing natural keys and subjects looked up once per chunk; revisions,',
-    'updates of changed repeats and suspect items one INSERT/UPDATE … unnest each. Parsing, checking (a worker',
-    'thread) and the database overlap; the import runs on a thread of its own with a bounded heap.',
+    'updates of changed repeats and suspect items one INSERT/UPDATE … unnest each. Parsing and checking overlap',
+    'with the database: the import runs on a thread of its own with a bounded heap, its checks on another thread',
+    "where more than two cores are available, else on the import's thread between the database's replies.",
+    'An xlsx sheet is read by lib/import/readers/xml-scan.ts, the smaller parts by saxes.',
     '',
   );
   if (input.readers !== undefined) {
