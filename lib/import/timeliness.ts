@@ -1,6 +1,6 @@
 // 双公示 timeliness at insert (lib/records/timeliness.ts has the rule and the pass for records stored later):
-// a new record is late when its batch was handed in more than the catalog's working days after the decision.
-// One import has one reported day, so the answer depends only on the decision day and is memoised.
+// a record is late when it was handed in more than the catalog's working days after the decision: a new record
+// with its batch, a changed repeat when its record was first stored. Memoised per decision and reported day.
 import { isLate, type WorkdayCalendar } from '@/lib/calendar/workdays';
 
 export interface Timeliness {
@@ -10,19 +10,24 @@ export interface Timeliness {
   calendar: WorkdayCalendar;
 }
 
+/** Whether a record with this decision day is late; `firstReportedAt` (ms) for a record stored before. */
+export type LateOf = (decisionDay: string | null, firstReportedAt?: number) => boolean;
+
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-export function lateness({ limitWorkdays, reportedAt, calendar }: Timeliness): (day: string | null) => boolean {
-  // As lib/records/timeliness.ts: the reported Shanghai calendar day, at its midnight.
-  const reportedDay = new Date(reportedAt + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  const reported = new Date(`${reportedDay}T00:00:00+08:00`);
+export function lateness({ limitWorkdays, reportedAt, calendar }: Timeliness): LateOf {
   const memo = new Map<string, boolean>();
-  return (day) => {
+  return (day, firstReportedAt) => {
     if (!day) return false;
-    let late = memo.get(day);
+    // A changed repeat was reported when its record was first stored, if that came before this batch.
+    const at = firstReportedAt === undefined ? reportedAt : Math.min(reportedAt, firstReportedAt);
+    // As lib/records/timeliness.ts: the reported Shanghai calendar day, at its midnight.
+    const reportedDay = new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+    const key = `${day}|${reportedDay}`;
+    let late = memo.get(key);
     if (late === undefined) {
-      late = isLate(new Date(`${day}T00:00:00Z`), reported, limitWorkdays, calendar);
-      memo.set(day, late);
+      late = isLate(new Date(`${day}T00:00:00Z`), new Date(`${reportedDay}T00:00:00+08:00`), limitWorkdays, calendar);
+      memo.set(key, late);
     }
     return late;
   };

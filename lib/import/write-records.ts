@@ -4,6 +4,7 @@
 // INSERT … SELECT FROM unnest), the revisions and the updates of changed repeats in one statement each.
 import type { CatalogDef, Problem } from '@/lib/catalog/types';
 import { timeOrderedUuid } from './ids';
+import type { LateOf } from './timeliness';
 import type { PreparedRecord } from './prepare-row';
 import { copyLine, utcTimestamp, type SqlRunner } from './sql';
 import { resolveSubjects, type NewSubject, type SubjectCache } from './subjects';
@@ -17,11 +18,12 @@ export interface StoreContext {
   batchId: string;
   providerDeptId: string;
   /**
-   * Whether a new record with this decision day is reported late (双公示 timeliness), decided at insert so an
-   * import needs no second pass over its records. Absent: new records start on time and the caller flags them
+   * Whether a record is reported late (双公示 timeliness), decided as it is written so an import needs no
+   * second pass over its records: a new record by this batch, a changed repeat by when its record was first
+   * stored. Absent: new records start on time, changed ones keep their flag, and the caller flags them
    * (lib/records/timeliness.ts), as the fix loop does.
    */
-  lateOf?: (decisionDate: string | null) => boolean;
+  lateOf?: LateOf;
 }
 
 /** A record's state as the plan sees it: in the database, or about to be inserted by this set. */
@@ -37,6 +39,8 @@ interface RecordState {
   subjectId: string | null;
   decisionDate: string | null;
   key: string;
+  /** When the record was first stored (ms); null while it is about to be inserted by this set. */
+  createdMs: number | null;
   pending: boolean;
 }
 
@@ -97,6 +101,7 @@ export async function writeRecords(
       subjectId: subject?.id ?? null,
       decisionDate: row.decisionDate,
       key: row.key,
+      createdMs: prior?.createdMs ?? null,
       pending: prior?.pending ?? true,
     };
     // A changed repeat keeps the old state as a revision, then the record takes the new values.
@@ -108,7 +113,7 @@ export async function writeRecords(
 
   if (inserts.size) await insertRecords(sql, ctx, [...inserts.values()], now);
   if (revisions.length) await insertRevisions(sql, revisions, now);
-  if (updates.size) await updateRecords(sql, [...updates.values()], now);
+  if (updates.size) await updateRecords(sql, ctx, [...updates.values()], now);
   return { outcomes, createdSubjects: created };
 }
 
@@ -120,7 +125,8 @@ async function existingRecords(
   const found = await sql.query<Omit<RecordState, 'pending'>>(
     `SELECT id::text AS id, "naturalKey" AS key, fingerprint, revision, data::text AS data, sealed,
             "catalogVersionId"::text AS "catalogVersionId", "batchId"::text AS "batchId", "rowNumber",
-            "subjectId"::text AS "subjectId", to_char("decisionDate", 'YYYY-MM-DD') AS "decisionDate"
+            "subjectId"::text AS "subjectId", to_char("decisionDate", 'YYYY-MM-DD') AS "decisionDate",
+            (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdMs"
        FROM "CreditRecord" WHERE "catalogId" = $1::uuid AND "naturalKey" = ANY($2::text[])`,
     [catalogId, [...new Set(rows.map((r) => r.key))]],
   );
@@ -183,17 +189,19 @@ async function insertRevisions(sql: SqlRunner, rows: RecordState[], now: string)
   );
 }
 
-async function updateRecords(sql: SqlRunner, rows: RecordState[], now: string): Promise<void> {
+async function updateRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordState[], now: string): Promise<void> {
+  // Records stored before this set (createdMs is set): the new decision date is judged against their first report.
+  const late = rows.map((r) => (ctx.lateOf ? ctx.lateOf(r.decisionDate, r.createdMs ?? undefined) : null));
   await sql.query(
     `UPDATE "CreditRecord" r
         SET data = u.data::jsonb, sealed = u.sealed, fingerprint = u.fp, revision = u.rev, "batchId" = u.batch,
             "rowNumber" = u.row, "catalogVersionId" = u.ver, "subjectId" = u.subject, "decisionDate" = u.dd::date,
-            "updatedAt" = $1::timestamp
+            "reportedLate" = COALESCE(u.late, r."reportedLate"), "updatedAt" = $1::timestamp
        FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-                   $10::int[], $11::int[], $12::text[])
-         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd)
+                   $10::int[], $11::int[], $12::text[], $13::boolean[])
+         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late)
       WHERE r.id = u.id`,
-    [now, ...columnsOf(rows)],
+    [now, ...columnsOf(rows), late],
   );
 }
 

@@ -91,4 +91,26 @@ describe('timeliness flag', () => {
     const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: second } });
     expect([record.revision, record.reportedLate]).toEqual([2, true]);
   });
+
+  it('R-2.1 judges a changed repeat by when its record was first reported, not by the later batch', async () => {
+    const [row] = penaltyRows(1, { prefix: `TF${Date.now()}-` });
+    row!.values.decisionDate = eightAgo;
+    const first = await uploadRows('scjgj01', [row!]);
+    await waitForBatchStatus(first, ['COMPLETED']);
+    const stored = await db.creditRecord.findFirstOrThrow({ where: { batchId: first } });
+    expect(stored.reportedLate).toBe(true);
+    // As if the department had reported it three working days ago, five after the decision: on time.
+    const threeAgo = await workdaysAgo(3);
+    await db.creditRecord.update({
+      where: { id: stored.id },
+      data: { createdAt: new Date(`${threeAgo}T12:00:00+08:00`) },
+    });
+
+    // Today the same decision comes again with another fine: judged by the first report, it stays on time.
+    const second = await uploadRows('scjgj01', [{ ...row!, values: { ...row!.values, fineAmount: '0.9' } }]);
+    const batch = await waitForBatchStatus(second, ['COMPLETED']);
+    expect(batch.rowsUpdated).toBe(1);
+    const record = await db.creditRecord.findUniqueOrThrow({ where: { id: stored.id } });
+    expect([record.revision, record.batchId, record.reportedLate]).toEqual([2, second, false]);
+  });
 });

@@ -26,6 +26,9 @@ describe('workflow replay', () => {
         'import-batch-with-fixes.json',
         'suspect-fix-two-rounds.json',
         'import-batch-worker-killed.json',
+        // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.
+        'import-batch-explain-review.json',
+        'import-batch-flagged-at-commit.json',
       ]),
     );
   });
