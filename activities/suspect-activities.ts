@@ -51,9 +51,12 @@ export function createSuspectActivities({ db }: ActivityDeps) {
       return applyReview(db, input);
     },
 
-    /** Re-judges timeliness (双公示) of the records an import changed; its new records were judged at insert. */
-    async flagLateRecords(input: { batchId: string }): Promise<{ late: number }> {
-      return { late: await flagLateRecords(db, input.batchId, undefined, { changedOnly: true }) };
+    /**
+     * Re-judges timeliness (双公示) of the records an import changed, for import runs started before the
+     * workflow patch 'timeliness-at-commit' (since then the import judges every record it writes).
+     */
+    async flagLateRecords(input: { batchId: string }): Promise<{ changed: number }> {
+      return { changed: await flagLateRecords(db, input.batchId, undefined, { changedOnly: true }) };
     },
   };
 }

@@ -12,7 +12,8 @@ const REPORTED_DAY = `(LEAST(r."createdAt", b."createdAt") + interval '8 hours')
 /**
  * Sets reportedLate on the records of a batch (or only the given records of it) in one UPDATE … FROM.
  * Idempotent: lateness depends only on the decision day and the reported day, computed on the working-day
- * calendar for each distinct pair. Returns how many records of the batch are late.
+ * calendar for each distinct pair. Returns how many records changed their flag (counting the batch's late
+ * records would read all of a large batch on every fix).
  */
 export async function flagLateRecords(
   db: Db,
@@ -47,7 +48,7 @@ export async function flagLateRecords(
   // Only rows whose flag changes are written: a batch of a million on-time rows costs a scan, not a rewrite.
   const isLateSql = `EXISTS (SELECT 1 FROM unnest($2::date[], $3::date[]) AS l(d, rd)
                           WHERE l.d = r."decisionDate" AND l.rd = ${REPORTED_DAY})`;
-  await db.$executeRawUnsafe(
+  return db.$executeRawUnsafe(
     `UPDATE "CreditRecord" r SET "reportedLate" = ${isLateSql}
        FROM "ImportBatch" b
       WHERE b.id = r."batchId" AND r."batchId" = $1::uuid AND ($4::uuid[] IS NULL OR r.id = ANY($4::uuid[]))
@@ -57,7 +58,6 @@ export async function flagLateRecords(
     late.map((p) => p.rd),
     only,
   );
-  return db.creditRecord.count({ where: { batchId, reportedLate: true } });
 }
 
 /** Statistics (R-2.4): records reported late, overall and per providing department, within a filter. */
