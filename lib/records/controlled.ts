@@ -51,7 +51,7 @@ export function visibleFieldKeys(
 export function controlledRecordFilter(audience: ViewAudience): Prisma.CreditRecordWhereInput {
   if (audience === 'internal') return {};
   return {
-    catalog: { sensitivity: { in: [...ALLOWED[audience]] } },
+    catalogVersion: { catalog: { sensitivity: { in: [...ALLOWED[audience]] } } },
     OR: [{ subjectId: null }, { subject: { restricted: false } }],
   };
 }

@@ -19,8 +19,13 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
   const r = await db.creditRecord.findUnique({
     where: { id: recordId },
     include: {
-      catalog: { select: { name: true, code: true, sensitivity: true } },
-      catalogVersion: { select: { version: true, timelinessWorkdays: true } },
+      catalogVersion: {
+        select: {
+          version: true,
+          timelinessWorkdays: true,
+          catalog: { select: { name: true, code: true, sensitivity: true } },
+        },
+      },
       providerDept: { select: { name: true } },
       subject: { select: { name: true, kind: true, restricted: true } },
       batch: { include: { file: { select: { originalName: true, sha256: true, size: true } } } },
@@ -102,7 +107,7 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
   return {
     record: {
       id: r.id,
-      catalogName: r.catalog.name,
+      catalogName: r.catalogVersion.catalog.name,
       catalogVersion: r.catalogVersion.version,
       providerDeptName: r.providerDept.name,
       subjectName: r.subject?.name ?? null,
@@ -112,7 +117,7 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
       reportedLate: r.reportedLate,
       timelinessWorkdays: r.catalogVersion.timelinessWorkdays,
       controlled: isControlled(
-        { catalogSensitivity: r.catalog.sensitivity, subjectRestricted: r.subject?.restricted },
+        { catalogSensitivity: r.catalogVersion.catalog.sensitivity, subjectRestricted: r.subject?.restricted },
         'shared',
       ),
       createdAt: r.createdAt,

@@ -152,7 +152,9 @@ describe('the new user', () => {
     // (bracketed, as an earlier test's import may still be storing rows).
     const scjgjDept = await db.department.findUniqueOrThrow({ where: { code: 'SCJGJ' } });
     const count = () =>
-      db.creditRecord.count({ where: { providerDeptId: scjgjDept.id, catalog: { code: 'ADMIN_PENALTY' } } });
+      db.creditRecord.count({
+        where: { providerDeptId: scjgjDept.id, catalogVersion: { catalog: { code: 'ADMIN_PENALTY' } } },
+      });
     const before = await count();
     await viewer.reload();
     const shown = Number((await viewer.getByTestId('pagination-status').textContent())!.match(/共 (\d+) 条/)![1]);

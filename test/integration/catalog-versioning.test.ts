@@ -155,6 +155,15 @@ describe('catalog versions', () => {
     expect(records.every((r) => r.catalogVersionId === v1Id)).toBe(true);
   });
 
+  it('R-4.0 lets a record hold only a version of its own catalog, in the database itself', async () => {
+    const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: firstBatch } });
+    const foreign = await db.catalogVersion.findFirstOrThrow({ where: { catalogId: { not: record.catalogId } } });
+    await expect(
+      db.creditRecord.update({ where: { id: record.id }, data: { catalogVersionId: foreign.id } }),
+    ).rejects.toThrow(/foreign key|CreditRecord_catalogVersionId_catalogId_fkey/i);
+    expect((await db.creditRecord.findUniqueOrThrow({ where: { id: record.id } })).catalogVersionId).toBe(v1Id);
+  });
+
   it('R-4.0 opens version 2 as a copy, publishes it over version 1, and new batches use it while old records keep version 1', async () => {
     const { version } = await createDraft(admin, code);
     expect(version).toBe(2);
