@@ -17,6 +17,14 @@ export interface AuditEntry {
   detail?: Prisma.InputJsonValue;
 }
 
+/** Who acted and from where, as every entry names them. */
+export function actorOf(
+  user: { id: string; username: string; departmentId: string | null },
+  ip: string | null | undefined,
+): Pick<AuditEntry, 'userId' | 'username' | 'deptId' | 'ip'> {
+  return { userId: user.id, username: user.username, deptId: user.departmentId, ip: ip ?? null };
+}
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**

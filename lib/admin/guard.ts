@@ -2,7 +2,7 @@
 // operation must be switched on. Refusals are audited (DENIED), so escalation attempts show in the log;
 // every change is audited with its object. Services check even when the route already did: server
 // actions, scripts and tests call them directly.
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { operationDef, type OperationCode, type PermissionCode } from '@/lib/auth/permissions';
 import { db, Prisma } from '@/lib/db';
@@ -46,10 +46,7 @@ export async function auditChange(
   detail?: Prisma.InputJsonValue,
 ): Promise<void> {
   await writeAudit(db, {
-    userId: ctx.actor.id,
-    username: ctx.actor.username,
-    deptId: ctx.actor.departmentId,
-    ip: ctx.ip,
+    ...actorOf(ctx.actor, ctx.ip),
     module: 'admin',
     action,
     objectType,
@@ -66,10 +63,7 @@ async function deny(
   objectId?: string,
 ): Promise<void> {
   await writeAudit(db, {
-    userId: ctx.actor.id,
-    username: ctx.actor.username,
-    deptId: ctx.actor.departmentId,
-    ip: ctx.ip,
+    ...actorOf(ctx.actor, ctx.ip),
     module: 'admin',
     action,
     objectId: objectId ?? null,

@@ -4,7 +4,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import type { PermissionCode } from '@/lib/auth/permissions';
 import { db, Prisma } from '@/lib/db';
@@ -85,10 +85,7 @@ export async function requireAuditPermission(
 ): Promise<void> {
   if (user.permissions.has(permission)) return;
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'audit',
     action,
     objectType: 'AuditLog',
@@ -165,10 +162,7 @@ export async function exportAuditLog(
   auditWhere(q); // refuses a bad period before anything is written
   const { before: _ignored, ...filter } = q;
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'audit',
     action: 'EXPORT',
     objectType: 'AuditLog',

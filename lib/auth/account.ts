@@ -1,6 +1,6 @@
 // Account actions: change password (forced at first login and on expiry), sign out, sign out everywhere,
 // and the administrator's unlock. Every one ends sessions on the server, not just in the browser.
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { hashPassword, verifyPassword } from './password';
@@ -64,10 +64,7 @@ export async function unlockAccount(
 ): Promise<void> {
   const user = await db.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLogins: 0 } });
   await writeAudit(db, {
-    userId: actor.id,
-    username: actor.username,
-    deptId: actor.departmentId,
-    ip,
+    ...actorOf(actor, ip),
     module: 'auth',
     action: 'UNLOCK',
     objectType: 'User',

@@ -1,7 +1,7 @@
 // The TOTP second factor of a signed-in session: enrolment (forced for administrators at their first
 // sign-in), the code step after the password, and an administrator's reset. Wrong codes count toward the
 // same lockout as wrong passwords; an accepted code's time step is remembered, so a code works once.
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { seal, unseal } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
@@ -47,10 +47,7 @@ async function checkCode(ctx: Ctx, code: string, action: 'TOTP_ENROL' | 'TOTP_VE
   const enrolling = action === 'TOTP_ENROL';
   const audit = (result: 'OK' | 'FAIL', reason?: string) =>
     writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip: ctx.ip,
+      ...actorOf(user, ctx.ip),
       module: 'auth',
       action,
       result,
@@ -88,10 +85,7 @@ export async function resetTotp(
     data: { totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null },
   });
   await writeAudit(db, {
-    userId: actor.id,
-    username: actor.username,
-    deptId: actor.departmentId,
-    ip,
+    ...actorOf(actor, ip),
     module: 'auth',
     action: 'TOTP_RESET',
     objectType: 'User',

@@ -3,7 +3,7 @@
 // retry never starts two. backup:manage only (the system administrator); every request is audited.
 import { randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -17,10 +17,7 @@ const STALE_MS = 6 * 3_600_000;
 async function requireBackupPermission(user: CurrentUser, ip: string | null, action: string): Promise<void> {
   if (user.permissions.has('backup:manage')) return;
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'backup',
     action,
     result: 'DENIED',
@@ -123,10 +120,7 @@ async function audit(
   detail?: Record<string, string>,
 ) {
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'backup',
     action,
     objectType,

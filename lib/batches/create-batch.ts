@@ -2,7 +2,7 @@
 // then the workflow is started with an id derived from it, so a retry never starts a second import.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -88,10 +88,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
 
   await startImport(batch.id, input.taskQueue);
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip: input.ip,
+    ...actorOf(user, input.ip),
     module: 'data',
     action: 'IMPORT',
     objectType: 'ImportBatch',

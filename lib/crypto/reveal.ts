@@ -1,7 +1,7 @@
 // Revealing a personal value (R-8.1, PIPL Art. 51): screens show personal fields masked; a user whose role
 // holds personal:reveal may ask for one clear value of one record at a time, within their data scope, and
 // every reveal (and every refused one) is a line of the audit log naming the record and the field.
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { canSeeDept, type CurrentUser } from '@/lib/auth/load-user';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -16,10 +16,7 @@ export async function revealPersonal(
 ): Promise<string | null> {
   const audit = (result: 'OK' | 'DENIED', label?: string) =>
     writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
+      ...actorOf(user, ip),
       module: 'personal',
       action: 'READ',
       objectType: 'CreditRecord',

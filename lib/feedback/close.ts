@@ -2,7 +2,7 @@
 // a comment for another round. Comments are saved first, then the workflow applies the decision.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { sendTaskAction } from '@/lib/suspects/task-action';
@@ -39,10 +39,7 @@ export async function decideFeedback(
   }
   const reply = await sendTaskAction(task, user, input.action, { itemIds });
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'data',
     action: input.action === 'close' ? 'CLOSE' : 'RETURN',
     objectType: 'FeedbackCase',

@@ -5,7 +5,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canSeeDept } from '@/lib/auth/load-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { taskQueue, temporal } from '@/lib/temporal';
@@ -95,10 +95,7 @@ export async function sendFeedback(
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
     await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
+      ...actorOf(user, ip),
       module: 'data',
       action: 'FEEDBACK',
       objectType: 'FeedbackCase',

@@ -1,7 +1,7 @@
 // What the two feedback tasks show: the provider sees its records in clear to correct them (audited,
 // like the fix screen); the centre sees each answer — the changed fields, masked, or the explanation.
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, RowValues } from '@/lib/catalog/types';
 import { db } from '@/lib/db';
@@ -107,10 +107,7 @@ export async function getFeedbackTaskView(
   }
   if (!forCentre) {
     await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
+      ...actorOf(user, ip),
       module: 'data',
       action: 'READ',
       objectType: 'FeedbackCase',

@@ -1,7 +1,7 @@
 // 信用记录查询: credit records within the viewer's data scope — in full for the departments of
 // their own scope, only in the granted columns for shared departments — with personal fields masked.
 // The page, the API routes and any export read records through here.
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { fieldAccess, recordScopeWhere } from '@/lib/auth/field-access';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import type { FieldType, Sensitivity } from '@/lib/catalog/types';
@@ -69,10 +69,7 @@ export async function listScopedRecords(user: CurrentUser, catalogId: string, pa
   const granted = allowedKeys(user, { catalogId, providerDeptId: '' }, fields, 'shared');
   const columns = fields.filter((f) => full > 0 || granted.has(f.key));
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'record',
     action: 'QUERY',
     objectType: 'Catalog',
@@ -96,10 +93,7 @@ export async function getScopedRecord(user: CurrentUser, id: string, ip: string 
   if (!record) throw new NotFoundError('记录不存在或无权查看');
   const fields = await currentFields(record.catalogId);
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'record',
     action: 'VIEW',
     objectType: 'CreditRecord',

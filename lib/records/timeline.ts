@@ -3,7 +3,7 @@
 // and when — merged from BatchEvent, FixEvent, CreditRecordRevision, Task and AuditLog into one timeline.
 // Within the viewer's data scope; personal fields masked.
 import { canSeeDept, type CurrentUser } from '@/lib/auth/load-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { RowValues } from '@/lib/catalog/types';
 import { db } from '@/lib/db';
@@ -94,10 +94,7 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
   });
 
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'record',
     action: 'TRACE',
     objectType: 'CreditRecord',

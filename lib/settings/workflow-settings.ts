@@ -2,7 +2,7 @@
 // reads them when it is opened (lib/tasks/projection.ts), so a change applies to every task opened after
 // it, in running workflows too; tasks already open keep the deadline they were given.
 import { z } from 'zod';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 
@@ -130,10 +130,7 @@ export async function updateWorkflowSettings(
   );
   for (const [key, value] of changed) {
     await writeAudit(db, {
-      userId: actor.id,
-      username: actor.username,
-      deptId: actor.departmentId,
-      ip,
+      ...actorOf(actor, ip),
       module: 'admin',
       action: 'UPDATE',
       objectType: 'WorkflowSetting',

@@ -1,7 +1,7 @@
 // The statistics as an xlsx: the same figures as the dashboard, one sheet per dimension plus a
 // summary with the filter. Written through the audit log (an export is an audited action, R-7.6).
 import ExcelJS from 'exceljs';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { db } from '@/lib/db';
 import { neutraliseCell } from '@/lib/files/csv-safe';
@@ -19,10 +19,7 @@ export async function exportStats(
 ): Promise<{ filename: string; buffer: Buffer }> {
   const stats = await getStats(user, query);
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'stats',
     action: 'EXPORT',
     objectType: 'Statistics',

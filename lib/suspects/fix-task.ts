@@ -3,7 +3,7 @@
 // fails), stored sealed, then handed to the workflow, which checks again and stores them.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { checkRow } from '@/lib/catalog/check-row';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
@@ -65,10 +65,7 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
   });
   // The provider sees its own rows in clear to correct them; the reveal is audited.
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'data',
     action: 'READ',
     objectType: 'SuspectItem',

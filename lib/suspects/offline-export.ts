@@ -4,7 +4,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
@@ -36,10 +36,7 @@ export async function exportSuspects(
   const def = await loadCatalogDef(db, batch.catalogVersionId);
   // The department downloads its own rows in clear to correct them; like the fix screen, this is audited.
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'data',
     action: 'EXPORT',
     objectType: 'SuspectItem',

@@ -4,7 +4,7 @@
 // the fix screen. Rows still wrong keep the attempt as a draft with their new problems, shown on screen and
 // in the next download; untouched rows are left as they were.
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { checkRow } from '@/lib/catalog/check-row';
 import { matchHeaders } from '@/lib/catalog/headers';
 import { loadCatalogDef } from '@/lib/catalog/load';
@@ -116,10 +116,7 @@ export async function importOfflineFixes(
   await saveDrafts(user, drafts, source);
   result.stillWrong = drafts.map((d) => ({ sheetRow: d.sheetRow, rowNumber: d.item.rowNumber, problems: d.problems }));
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip,
+    ...actorOf(user, ip),
     module: 'data',
     action: 'IMPORT',
     objectType: 'SuspectItem',

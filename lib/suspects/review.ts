@@ -3,7 +3,7 @@
 // kept) or returns it to the provider with a comment. Decisions are saved first, then the workflow applies them.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
@@ -110,10 +110,7 @@ export async function submitReview(
   try {
     const reply = await sendTaskAction(task, user, 'review', { itemIds });
     await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
+      ...actorOf(user, ip),
       module: 'data',
       action: 'REVIEW',
       objectType: 'SuspectItem',

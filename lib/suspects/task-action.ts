@@ -3,7 +3,7 @@
 // that refusal reaches the user as a conflict.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { writeAudit, type AuditEntry } from '@/lib/audit';
+import { actorOf, writeAudit, type AuditEntry } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { temporal } from '@/lib/temporal';
@@ -52,10 +52,7 @@ export async function submitSaved(input: {
     throw err;
   }
   await writeAudit(db, {
-    userId: user.id,
-    username: user.username,
-    deptId: user.departmentId,
-    ip: input.ip,
+    ...actorOf(user, input.ip),
     module: 'data',
     action: 'UPDATE',
     ...input.audit,

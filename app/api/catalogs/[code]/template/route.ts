@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { writeAudit } from '@/lib/audit';
+import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import { TEMPLATE_FORMATS, templateFile, templateVersionId } from '@/lib/catalog/template-files';
 import { db } from '@/lib/db';
@@ -18,10 +18,7 @@ export const GET = withRoute(
     const def = await loadCatalogDef(db, await templateVersionId(db, params.code, query.version));
     const file = await templateFile(def, query.format);
     await writeAudit(db, {
-      userId: user.id,
-      username: user.username,
-      deptId: user.departmentId,
-      ip,
+      ...actorOf(user, ip),
       module: 'catalog',
       action: 'EXPORT',
       objectType: 'CatalogTemplate',
