@@ -39,6 +39,7 @@ export async function processBatchFile(
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, include: { file: true } });
   if (!batch.file) throw new ValidationError('批次没有关联的文件');
   const def = await loadCatalogDef(db, batch.catalogVersionId);
+  const threaded = (opts.threads ?? 1) === 1;
   const path = resolveStoredPath(batch.file.storagePath);
   const input: ImportInput = {
     batchId,
@@ -48,7 +49,7 @@ export async function processBatchFile(
     path,
     format: await detectFormat(path, batch.file.originalName),
     databaseUrl: env().DATABASE_URL,
-    checkThread: opts.checkThread ?? ((opts.threads ?? 1) === 1 && availableParallelism() > 2),
+    checkThread: opts.checkThread ?? (threaded && availableParallelism() > 2),
     today: Date.now(),
     timeliness: def.timelinessWorkdays
       ? {
@@ -58,8 +59,7 @@ export async function processBatchFile(
         }
       : null,
   };
-  const { unknownColumns, summary } =
-    (opts.threads ?? 1) === 1 ? await inThread(input, onProgress) : await runImport(input, onProgress);
+  const { unknownColumns, summary } = threaded ? await inThread(input, onProgress) : await runImport(input, onProgress);
   console.log(summary); // where the time went: which stage held a slow import up
 
   const done = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });

@@ -16,14 +16,14 @@ export type LateOf = (decisionDay: string | null, firstReportedAt?: number) => b
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 export function lateness({ limitWorkdays, reportedAt, calendar }: Timeliness): LateOf {
+  const batchDay = shanghaiDay(reportedAt);
   const memo = new Map<string, boolean>();
   return (day, firstReportedAt) => {
     if (!day) return false;
     // A changed repeat was reported when its record was first stored, if that came before this batch.
-    const at = firstReportedAt === undefined ? reportedAt : Math.min(reportedAt, firstReportedAt);
-    // As lib/records/timeliness.ts: the reported Shanghai calendar day, at its midnight.
-    const reportedDay = new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-    const key = `${day}|${reportedDay}`;
+    const reportedDay =
+      firstReportedAt === undefined || firstReportedAt >= reportedAt ? batchDay : shanghaiDay(firstReportedAt);
+    const key = reportedDay === batchDay ? day : `${day}|${reportedDay}`; // no string built for most rows
     let late = memo.get(key);
     if (late === undefined) {
       late = isLate(new Date(`${day}T00:00:00Z`), new Date(`${reportedDay}T00:00:00+08:00`), limitWorkdays, calendar);
@@ -31,4 +31,9 @@ export function lateness({ limitWorkdays, reportedAt, calendar }: Timeliness): L
     }
     return late;
   };
+}
+
+/** As lib/records/timeliness.ts: the Shanghai calendar day of a moment (ms). */
+function shanghaiDay(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }

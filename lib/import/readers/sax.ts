@@ -31,9 +31,15 @@ export function assertNoDoctype(prologText: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(prolog)) throw doctypeRefused();
 }
 
+/** What feed() drives: saxes, or the worksheet scanner (./xml-scan.ts). */
+export interface ChunkParser {
+  write(chunk: string): unknown;
+  close(): unknown;
+}
+
 /** Feeds text chunks to the parser; `drain` runs after each chunk (to hand on what the handlers collected). */
 export async function* feed<T>(
-  parser: Parser,
+  parser: ChunkParser,
   chunks: AsyncIterable<string>,
   drain: () => T[],
   what: string,
@@ -52,9 +58,10 @@ export async function* feed<T>(
   }
 }
 
-export function xmlError(e: unknown, parser: Parser, what: string): ValidationError {
+export function xmlError(e: unknown, parser: ChunkParser, what: string): ValidationError {
   if (e instanceof ValidationError) return e;
-  const at = parser.opt.position ? `（第${parser.line}行第${parser.column}列附近）` : '';
+  const at =
+    parser instanceof SaxesParser && parser.opt.position ? `（第${parser.line}行第${parser.column}列附近）` : '';
   return new ValidationError(`${what}格式不正确${at}，文件无法读取：请检查文件是否完整、标签是否成对`, {
     cause: e instanceof Error ? e.message : String(e),
   });

@@ -112,19 +112,7 @@ async function* sheetRows(zip: XlsxZip, path: string, ctx: CellContext): AsyncGe
       }
     },
   });
-  try {
-    for await (const chunk of utf8(zip.read(path))) {
-      scanner.write(chunk);
-      if (done.length) yield* done.splice(0);
-    }
-    scanner.close();
-    if (done.length) yield* done.splice(0);
-  } catch (e) {
-    if (e instanceof ValidationError) throw e;
-    throw new ValidationError('Excel 文件内容格式不正确，文件无法读取：请检查文件是否完整', {
-      cause: e instanceof Error ? e.message : String(e),
-    });
-  }
+  yield* feed(scanner, utf8(zip.read(path)), () => done.splice(0), 'Excel 文件内容');
 }
 
 function commandFormula(row: number, col: number): ValidationError {
