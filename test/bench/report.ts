@@ -5,11 +5,13 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Timing } from './baselines';
+import { ceilingRowsPerSecond, type Floor } from './floor';
 import type { ImportRun } from './import-run';
 
 export interface FormatResult {
   format: 'xlsx' | 'csv';
   baseline: Timing;
+  floor?: Floor;
   run?: ImportRun;
   /** Why the file was not imported (e.g. the format is not accepted yet). */
   refused?: string;
@@ -58,7 +60,7 @@ export function writeResults(input: { rows: number; results: FormatResult[]; rea
         `${fmt(run.duplicate)} | ${fmt(run.suspect)} | ${goal} |`,
     );
   }
-  lines.push('', ...cpuTable(input.results));
+  lines.push('', ...cpuTable(input.results), '', ...ceilingTable(input.results));
   lines.push(
     '',
     'End to end is the upload through the service layer (hashing and storing the file), the import workflow on the',
@@ -110,6 +112,39 @@ function cpuTable(results: FormatResult[]): string[] {
   }
   lines.push('', "The import's stages, from the worker's log (the stage the others wait for holds the import up):", '');
   for (const { format, run } of runs) lines.push(`- ${format}: ${run.stages ?? 'not in the log'}`);
+  return lines;
+}
+
+// The least CPU a row can cost (floor.ts) and the most rows per second that leaves on this machine's cores: no
+// import design can go faster, so where the ceiling is below a goal, the goal is out of this machine's reach.
+function ceilingTable(results: FormatResult[]): string[] {
+  const measured = results.filter((r): r is FormatResult & { floor: Floor } => !!r.floor);
+  if (!measured.length) return [];
+  const cores = os.cpus().length;
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const lines = [
+    `The ceiling: CPU per row that every import of the file must spend, measured in this run on one thread over ` +
+      `its first rows (our reader; then the checks, keys and sealing of lib/import/prepare-row.ts), and the most ` +
+      `rows per second that leaves on ${cores} cores used to the full with nothing else to do, first with a ` +
+      `database that costs nothing, then with PostgreSQL's CPU per row from the import above:`,
+    '',
+    '| file | rows measured | reading | checks, keys, sealing | ceiling without a database | PostgreSQL | ceiling with it | goal |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of measured) {
+    const { floor } = r;
+    const own = floor.readUs + floor.prepareUs;
+    const pgUs = r.run ? ((r.run.cpu.postgres ?? 0) * 1e6) / Math.max(1, r.run.rows) : undefined;
+    const goal =
+      r.format === 'xlsx'
+        ? GOALS.xlsxRatio * (r.baseline.rows / (r.baseline.ms / 1000))
+        : GOALS.csvRowsPerSecond;
+    lines.push(
+      `| ${r.format} | ${fmt(floor.rows)} | ${floor.readUs.toFixed(1)} µs | ${floor.prepareUs.toFixed(1)} µs | ` +
+        `${fmt(ceilingRowsPerSecond(own, cores))} rows/s | ${pgUs === undefined ? '–' : `${pgUs.toFixed(1)} µs`} | ` +
+        `${pgUs === undefined ? '–' : `${fmt(ceilingRowsPerSecond(own + pgUs, cores))} rows/s`} | ${fmt(goal)} rows/s |`,
+    );
+  }
   return lines;
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startStack, type Stack } from '../../lib/dev/stack';
 import { rawCsvParse, rawXlsxParse, type Timing } from './baselines';
 import { ensureBenchFiles } from './data';
+import { measureFloor, type Floor } from './floor';
 import type { ImportRun } from './import-run';
 import { writeResults, type FormatResult } from './report';
 
@@ -46,6 +47,7 @@ if (args.includes('--profile')) {
   await stack.waitForWorker(since);
 }
 const { db } = await import('../../lib/db');
+const { loadCatalogDef } = await import('../../lib/catalog/load');
 
 const results: FormatResult[] = [];
 let readers: unknown;
@@ -56,6 +58,9 @@ try {
     log(`${format}: raw streaming parse (baseline)…`);
     const baseline: Timing = format === 'xlsx' ? await rawXlsxParse(path) : await rawCsvParse(path);
     log(`${format}: baseline ${rate(baseline.rows, baseline.ms)} rows/s (${(baseline.ms / 1000).toFixed(1)} s)`);
+    log(`${format}: the floor: reading, and checking, hashing and sealing, with no database…`);
+    const floor: Floor = await measureFloor(path, format, await penaltyDef());
+    log(`${format}: floor ${floor.readUs.toFixed(1)} µs/row reading + ${floor.prepareUs.toFixed(1)} µs/row checks (${floor.rows} rows)`);
     log(`${format}: import through the workflow…`);
     let run: ImportRun | undefined;
     let refused: string | undefined;
@@ -74,7 +79,7 @@ try {
           `duplicate ${run.duplicate}, suspect ${run.suspect}; CPU s ${JSON.stringify(run.cpu)}`,
       );
     } else log(`${format}: not imported: ${refused}`);
-    results.push({ format, baseline, run, refused });
+    results.push({ format, baseline, floor, run, refused });
   }
   readers = await benchReadersIfPresent();
 } finally {
@@ -84,6 +89,15 @@ try {
 
 const out = writeResults({ rows, results, readers });
 log(`figures written to ${out}; service logs in ${logDir}`);
+
+// The catalog version the bench's uploads are checked against (the seeded 行政处罚 catalog).
+async function penaltyDef() {
+  const version = await db.catalogVersion.findFirstOrThrow({
+    where: { catalog: { code: 'ADMIN_PENALTY' }, status: 'PUBLISHED' },
+    orderBy: { version: 'desc' },
+  });
+  return loadCatalogDef(db, version.id);
+}
 
 function rate(n: number, ms: number): number {
   return Math.round(n / (ms / 1000));
