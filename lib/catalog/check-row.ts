@@ -1,7 +1,7 @@
 // Format validation of one row against a catalog version (R-2.1). Pure: the same code runs in the import
 // activity, in the fix screen's API and (for messages) in the browser, so a row means the same everywhere.
 import { checkCertNumber, checkIdNumber, checkUscc } from '@/lib/identifiers';
-import type { CatalogDef, FieldDef, Problem, RowValues } from './types';
+import type { CatalogDef, CodeTableDef, FieldDef, Problem, RowValues } from './types';
 
 export interface CheckContext {
   today: Date;
@@ -28,7 +28,7 @@ export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): Ch
   for (const field of def.fields) {
     const value = normaliseText(raw[field.key]);
     if (value === '') continue;
-    const result = checkField(def, field, value, raw);
+    const result = checkField(def, field, value, raw, ctx);
     if ('problem' in result) problems.push({ field: field.key, ...result.problem });
     values[field.key] = 'value' in result ? result.value : value;
   }
@@ -48,7 +48,7 @@ export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): Ch
 
 type FieldResult = { value: string } | { value: string; problem: Omit<Problem, 'field'> };
 
-function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowValues): FieldResult {
+function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowValues, ctx: CheckContext): FieldResult {
   // Code points never outnumber UTF-16 units: only a value long in units needs counting.
   if (field.maxLength && value.length > field.maxLength && [...value].length > field.maxLength) {
     return { value, problem: { code: 'TOO_LONG', message: `${field.label}超过${field.maxLength}个字符` } };
@@ -69,10 +69,10 @@ function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowVal
     case 'USCC':
       return fromIdentifier(field, checkUscc(value), value);
     case 'ID_NUMBER':
-      return fromIdentifier(field, checkIdNumber(value), value);
+      return fromIdentifier(field, checkIdNumber(value, ctx), value);
     case 'CERT_NUMBER': {
       const certType = normaliseText(raw[certTypeFieldOf(field.key)]) || '01';
-      return fromIdentifier(field, checkCertNumber(certType.slice(0, 2), value), value);
+      return fromIdentifier(field, checkCertNumber(certType.slice(0, 2), value, ctx), value);
     }
     case 'PHONE':
       return PHONE.test(value)
@@ -130,11 +130,30 @@ function checkDate(field: FieldDef, value: string): FieldResult {
 function checkEnum(def: CatalogDef, field: FieldDef, value: string): FieldResult {
   const table = field.codeTable ? def.codeTables[field.codeTable] : undefined;
   if (!table) return { value };
-  // Templates show "01 自然人"; people also type just the code or just the label.
-  const code = value.split(/\s+/)[0] ?? value;
-  const hit = table.items.find((i) => i.code === code || i.label === value || `${i.code} ${i.label}` === value);
-  if (hit) return { value: hit.code };
+  const { byText, codes } = lookupOf(table);
+  const hit = byText.get(value) ?? value.split(/\s+/)[0];
+  if (hit !== undefined && codes.has(hit)) return { value: hit };
   return { value, problem: { code: 'ENUM', message: `${field.label}的值“${value}”不在代码表“${table.name}”中` } };
+}
+
+// What a cell may say for each code: templates show "01 自然人"; people also type just the code or just the label,
+// or the code followed by anything. Built once per code table: an import checks a million cells against a few.
+interface CodeLookup {
+  byText: Map<string, string>;
+  codes: Set<string>;
+}
+const lookups = new WeakMap<CodeTableDef, CodeLookup>();
+function lookupOf(table: CodeTableDef): CodeLookup {
+  let lookup = lookups.get(table);
+  if (!lookup) {
+    lookup = { byText: new Map(), codes: new Set(table.items.map((i) => i.code)) };
+    // The first item to match wins, as in the table's own order.
+    for (const i of [...table.items].reverse()) {
+      lookup.byText.set(`${i.code} ${i.label}`, i.code).set(i.label, i.code).set(i.code, i.code);
+    }
+    lookups.set(table, lookup);
+  }
+  return lookup;
 }
 
 function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext): Problem[] {

@@ -20,6 +20,13 @@ const PROVINCE_CODES = new Set([
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+// An import checks a million numbers against one day: format it once.
+let lastDay: { ms: number; day: string } | undefined;
+function shanghaiDay(ms: number): string {
+  if (lastDay?.ms !== ms) lastDay = { ms, day: new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastDay.day;
+}
+
 export function computeIdCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError(`expected 17 digits, got '${first17}'`);
   let sum = 0;
@@ -58,7 +65,7 @@ export function checkIdNumber(value: string, options: { today?: Date } = {}): Id
   const birth = birthDateOf(v);
   if (birth === null) return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期不是有效日期' };
   // Compared in the Shanghai day: a baby born today in China is valid even while UTC is still on yesterday.
-  const todayKey = new Date((options.today ?? new Date()).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const todayKey = shanghaiDay((options.today ?? new Date()).getTime());
   if (birth > todayKey) return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期晚于当前日期' };
   if (birth < '1900-01-01') return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期早于1900年' };
   if (legacy15) return { ok: true, normalized: upgradeIdNumber15(v), legacy15: true };

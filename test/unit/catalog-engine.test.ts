@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../lib/catalog/check-row';
+import { makeIdNumber } from '../../lib/identifiers';
 import { matchHeaders } from '../../lib/catalog/headers';
 import { fingerprintOf, naturalKeyOf } from '../../lib/catalog/keys';
 import { adminPenaltyCatalog } from '../../prisma/seed-data/catalogs';
@@ -48,6 +49,32 @@ describe('format validation of a 行政处罚 row', () => {
     expect(values.decisionDate).toBe('2026-09-01');
     expect(values.penaltyCategory).toBe('03');
     expect(values.uscc).toBe(good().uscc);
+  });
+
+  it('R-2.1 reads a code-table cell as the template writes it, as its code, its label, or its code and any words', () => {
+    const category = (cell: string) => checkRow(def, { ...good(), penaltyCategory: cell }, { today });
+    for (const cell of ['03 罚款', '03', '罚款', '03 罚款（按日连续）']) {
+      expect(category(cell).values.penaltyCategory, cell).toBe('03');
+      expect(category(cell).problems, cell).toEqual([]);
+    }
+    // A label with words after it, or a code that is not in the table, is not guessed at.
+    for (const cell of ['罚款 5000元', '3', '99 罚款']) {
+      expect(
+        category(cell).problems.map((p) => p.code),
+        cell,
+      ).toEqual(['ENUM']);
+    }
+  });
+
+  it('R-2.1 judges a 身份证号 birth date against the day the row is checked on, not the clock', () => {
+    // Born on 2026-11-28 (the check day, in Shanghai): valid then, not the day before.
+    const number = makeIdNumber('410823', '20261128', '001');
+    const person = { ...good(), subjectCategory: '01', uscc: '', certType: '01', certNumber: number };
+    expect(checkRow(def, person, { today }).problems).toEqual([]);
+    const dayBefore = new Date('2026-11-27T04:00:00Z');
+    expect(checkRow(def, person, { today: dayBefore }).problems.map((p) => `${p.field}:${p.code}`)).toContain(
+      'certNumber:BIRTH_DATE',
+    );
   });
 
   it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
