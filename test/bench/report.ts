@@ -65,7 +65,8 @@ export function writeResults(input: { rows: number; results: FormatResult[]; rea
     '',
     'End to end is the upload through the service layer (hashing and storing the file), the import workflow on the',
     "real worker and its import activity, until the batch's status shows the import is over. The baseline parses",
-    'the same file in the same run with the bare streaming parser (exceljs, csv-parse) and does nothing with the rows.',
+    'the same file in the same run with the bare streaming parser (exceljs, csv-parse) and does nothing with the rows;',
+    'it runs before and after the import, and the faster of the two is the baseline.',
     'Peak RSS is that of the worker process during the import (VmHWM reset before, VmRSS sampled every 100 ms).',
     '',
     'The write path (lib/import): one transaction per chunk (up to 5,000 rows) together with the resume cursor;',
@@ -136,9 +137,7 @@ function ceilingTable(results: FormatResult[]): string[] {
     const own = floor.readUs + floor.prepareUs;
     const pgUs = r.run ? ((r.run.cpu.postgres ?? 0) * 1e6) / Math.max(1, r.run.rows) : undefined;
     const goal =
-      r.format === 'xlsx'
-        ? GOALS.xlsxRatio * (r.baseline.rows / (r.baseline.ms / 1000))
-        : GOALS.csvRowsPerSecond;
+      r.format === 'xlsx' ? GOALS.xlsxRatio * (r.baseline.rows / (r.baseline.ms / 1000)) : GOALS.csvRowsPerSecond;
     lines.push(
       `| ${r.format} | ${fmt(floor.rows)} | ${floor.readUs.toFixed(1)} µs | ${floor.prepareUs.toFixed(1)} µs | ` +
         `${fmt(ceilingRowsPerSecond(own, cores))} rows/s | ${pgUs === undefined ? '–' : `${pgUs.toFixed(1)} µs`} | ` +
