@@ -53,7 +53,8 @@ export function createSuspectActivities({ db }: ActivityDeps) {
 
     /**
      * Re-judges timeliness (双公示) of the records an import changed, for import runs started before the
-     * workflow patch 'timeliness-at-commit' (since then the import judges every record it writes).
+     * workflow patch 'timeliness-at-commit' or imported by a worker from before it (since then the import
+     * judges every record it writes, and says so in its result).
      */
     async flagLateRecords(input: { batchId: string }): Promise<{ changed: number }> {
       return { changed: await flagLateRecords(db, input.batchId, undefined, { changedOnly: true }) };

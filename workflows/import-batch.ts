@@ -49,9 +49,14 @@ export async function importBatch(input: ImportBatchInput): Promise<ImportBatchS
     await failBatch({ batchId: input.batchId, message: failureMessage(err) });
     return status;
   }
-  // Timeliness (双公示) of runs from before 'timeliness-at-commit': a pass flags the records reported after the
-  // working-day limit; runs from before 'records-timeliness-flag' skip it.
-  if (!flaggedAtCommit && wf.patched('records-timeliness-flag')) await flagLateRecords({ batchId: input.batchId });
+  // A worker still on the code from before 'timeliness-at-commit' (a rolling deploy) may have run the import: it
+  // leaves changed repeats unjudged, and its result does not say they were judged. Runs that recorded a result
+  // without that word before 'import-reports-timeliness' keep their history (no pass).
+  const judgedAtCommit =
+    flaggedAtCommit && (counts.timelinessJudged === true || !wf.patched('import-reports-timeliness'));
+  // Timeliness (双公示) of runs from before 'timeliness-at-commit', or imported by a worker from before it: a pass
+  // flags the records reported after the working-day limit; runs from before 'records-timeliness-flag' skip it.
+  if (!judgedAtCommit && wf.patched('records-timeliness-flag')) await flagLateRecords({ batchId: input.batchId });
 
   if (counts.rowsSuspect > 0) {
     status = 'RETURNED';

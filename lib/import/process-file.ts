@@ -22,6 +22,11 @@ export interface ImportResult {
   rowsDuplicate: number;
   rowsSuspect: number;
   unknownColumns: string[];
+  /**
+   * The import judged the timeliness of every record it wrote, changed repeats included. Absent from the results of
+   * workers from before the workflow patch 'timeliness-at-commit': the workflow then runs the pass itself.
+   */
+  timelinessJudged?: true;
 }
 
 /**
@@ -70,6 +75,7 @@ export async function processBatchFile(
     rowsDuplicate: done.rowsDuplicate,
     rowsSuspect: done.rowsSuspect,
     unknownColumns,
+    timelinessJudged: true,
   };
 }
 

@@ -1,11 +1,17 @@
 // Timeliness of 双公示 records (R-2.1, R-2.4): a record reported more than 7 working days after its decision
 // date is flagged, not refused — on import and when a returned row is fixed later — and the flag is counted
 // per batch and shown on the record's trace.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities';
 import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
 import { loadCalendar } from '../../lib/calendar/load';
 import { dayKeyOf, workdaysBetween } from '../../lib/calendar/workdays';
 import { db } from '../../lib/db';
+import { env } from '../../lib/env';
 import { listBatchRecords } from '../../lib/records/batch-records';
 import { getRecordTimeline } from '../../lib/records/timeline';
 import { lateCounts } from '../../lib/records/timeliness';
@@ -112,5 +118,47 @@ describe('timeliness flag', () => {
     expect(batch.rowsUpdated).toBe(1);
     const record = await db.creditRecord.findUniqueOrThrow({ where: { id: stored.id } });
     expect([record.revision, record.batchId, record.reportedLate]).toEqual([2, second, false]);
+  });
+
+  it('R-2.1 R-9.1 judges a changed repeat whose import ran on a worker from before timeliness-at-commit', async () => {
+    // A rolling deploy: the import workflow is new, its import activity runs on a worker still on the old code,
+    // which leaves a changed repeat's flag as it was and does not say that it judged timeliness.
+    const queue = `old-import-${randomUUID()}`;
+    const real = createActivities({ db });
+    const activities = {
+      ...real,
+      importFile: async (input: { batchId: string }) => {
+        const { timelinessJudged: _, ...result } = await real.importFile(input);
+        await db.creditRecord.updateMany({
+          where: { batchId: input.batchId, revision: { gt: 1 } },
+          data: { reportedLate: false },
+        });
+        return result;
+      },
+    };
+    const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+    const connection = await NativeConnection.connect({ address: env().TEMPORAL_ADDRESS });
+    const worker = await Worker.create({ connection, taskQueue: queue, workflowsPath, activities });
+    const client = new Client({ connection: await Connection.connect({ address: env().TEMPORAL_ADDRESS }) });
+    try {
+      await worker.runUntil(async () => {
+        const [row] = penaltyRows(1, { prefix: `TO${Date.now()}-` });
+        row!.values.decisionDate = sixAgo;
+        const first = await uploadRows('scjgj01', [row!], undefined, queue);
+        await waitForBatchStatus(first, ['COMPLETED']);
+        // Sent again with an earlier decision date: 8 working days before it was first reported.
+        const again = [{ ...row!, values: { ...row!.values, decisionDate: eightAgo } }];
+        const second = await uploadRows('scjgj01', again, undefined, queue);
+        expect((await waitForBatchStatus(second, ['COMPLETED'])).rowsUpdated).toBe(1);
+        const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: second } });
+        expect([record.revision, record.reportedLate]).toEqual([2, true]);
+        // The run that took the new branch replays against the workflow code.
+        const history = await client.workflow.getHandle(`import-${second}`).fetchHistory();
+        await Worker.runReplayHistory({ workflowsPath }, history);
+      });
+    } finally {
+      await client.connection.close();
+      await connection.close();
+    }
   });
 });

@@ -14,10 +14,15 @@ import { waitFor } from './wait';
 const dir = mkdtempSync(join(tmpdir(), 'fix-loop-'));
 let n = 0;
 
-export async function uploadRows(username: string, rows: PenaltyRow[], name = `fix-loop-${++n}.xlsx`): Promise<string> {
+export async function uploadRows(
+  username: string,
+  rows: PenaltyRow[],
+  name = `fix-loop-${++n}.xlsx`,
+  taskQueue?: string,
+): Promise<string> {
   const path = join(dir, name);
   await writePenaltyXlsx(path, rows);
-  return (await uploadAs(username, 'ADMIN_PENALTY', path)).id;
+  return (await uploadAs(username, 'ADMIN_PENALTY', path, taskQueue)).id;
 }
 
 export function waitForOpenTask(taskId: string) {
