@@ -4,6 +4,7 @@
 // that department), the import runs on the worker, and the command prints the batch, its progress and at
 // the end the counts and the suspect rows with their reasons. --json prints one JSON document instead.
 // Exit status: 0 imported (suspect rows included), 1 the batch failed or was refused, 2 wrong arguments.
+import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { createReadStream, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';

@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
@@ -24,6 +23,8 @@ import {
   type Log,
   type Service,
 } from './processes';
+import { writeLocalPlatform } from './local-platform';
+import { ROOT } from './root';
 import { loadOrCreateDevSecrets } from './secrets';
 import { findOrBuildTemporalCli, startTemporalDevServer } from './temporal';
 
@@ -34,7 +35,7 @@ import { findOrBuildTemporalCli, startTemporalDevServer } from './temporal';
  */
 const WORKER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 
 export interface StackOptions {
   /** Where PostgreSQL, Temporal, secrets, files and logs live. Default: a fresh temporary directory. */
@@ -277,6 +278,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       appPid = app.pid;
       appUrl = localUrl;
       log(`the app answers at ${appUrl}`);
+    }
+
+    // Operator commands run in a second terminal find the platform through this file (./local-platform.ts).
+    if (persistent) {
+      const forget = writeLocalPlatform(dataDir, env);
+      cleanups.push({ name: 'platform settings', fn: async () => forget() });
     }
 
     return {
