@@ -50,7 +50,7 @@ export function writeLocalPlatform(dataDir: string, env: Record<string, string |
  * Fills the settings missing from `target` from the platform `npm start` runs on `dataDir`, when it runs and the
  * command has no database configured. Returns whether it did.
  */
-export function useLocalPlatform(dataDir: string, target: NodeJS.ProcessEnv = process.env): boolean {
+export function useLocalPlatform(dataDir: string, target: Record<string, string | undefined> = process.env): boolean {
   if (target.DATABASE_URL) return false;
   let recorded: PlatformFile;
   try {

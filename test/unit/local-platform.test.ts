@@ -21,7 +21,7 @@ describe('the running platform for operator commands', () => {
     // It holds the keys the data is sealed with: its owner's to read only.
     expect(statSync(join(dir, 'platform.json')).mode & 0o777).toBe(0o600);
 
-    const target: NodeJS.ProcessEnv = { TEMPORAL_ADDRESS: 'temporal.example:7233' };
+    const target: Record<string, string | undefined> = { TEMPORAL_ADDRESS: 'temporal.example:7233' };
     expect(useLocalPlatform(dir, target)).toBe(true);
     expect(target).toEqual({
       DATABASE_URL: platform.DATABASE_URL,
@@ -31,13 +31,13 @@ describe('the running platform for operator commands', () => {
     });
 
     // A command pointed at a database of its own reads nothing.
-    const configured: NodeJS.ProcessEnv = { DATABASE_URL: 'postgresql://db.example/xinyong' };
+    const configured: Record<string, string | undefined> = { DATABASE_URL: 'postgresql://db.example/xinyong' };
     expect(useLocalPlatform(dir, configured)).toBe(false);
     expect(configured).toEqual({ DATABASE_URL: 'postgresql://db.example/xinyong' });
 
     // Once `npm start` stops, the file is gone and nothing is read.
     forget();
-    const after: NodeJS.ProcessEnv = {};
+    const after: Record<string, string | undefined> = {};
     expect(useLocalPlatform(dir, after)).toBe(false);
     expect(after).toEqual({});
   });
@@ -49,7 +49,7 @@ describe('the running platform for operator commands', () => {
     const recorded = JSON.parse(readFileSync(path, 'utf8')) as { startTime: number };
     // The same pid, started at another time: another process.
     writeFileSync(path, JSON.stringify({ ...recorded, startTime: recorded.startTime + 1 }));
-    const target: NodeJS.ProcessEnv = {};
+    const target: Record<string, string | undefined> = {};
     expect(useLocalPlatform(dir, target)).toBe(false);
     expect(target).toEqual({});
     // A damaged file is no platform either.
