@@ -42,7 +42,7 @@ export function checkRow(def: CatalogDef, raw: RowValues, ctx: CheckContext): Ch
   const failed = new Set(problems.map((p) => p.field));
   const sound: RowValues = {};
   for (const [k, v] of Object.entries(values)) if (!failed.has(k)) sound[k] = v;
-  problems.push(...checkRules(def, sound, ctx));
+  problems.push(...checkRules(def, sound, ctx, failed));
   return { values, problems };
 }
 
@@ -156,13 +156,14 @@ function lookupOf(table: CodeTableDef): CodeLookup {
   return lookup;
 }
 
-function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext): Problem[] {
+function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext, failed: Set<string | null>): Problem[] {
   const problems: Problem[] = [];
   const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
   for (const rule of def.rules) {
     if (rule.kind === 'requiredWhen') {
+      // A value that failed its own check is there, only wrong: reported once, not again as missing.
       const trigger = values[rule.when.field];
-      if (trigger && rule.when.in.includes(trigger) && !values[rule.field]) {
+      if (trigger && rule.when.in.includes(trigger) && !values[rule.field] && !failed.has(rule.field)) {
         problems.push({ field: rule.field, code: 'REQUIRED', message: `${label(rule.field)}不能为空` });
       }
     } else if (rule.kind === 'dateOrder') {

@@ -37,6 +37,15 @@ describe('format validation of a 行政处罚 row', () => {
     expect(codes(row)).toEqual(expect.arrayContaining(['uscc:FORMAT', 'legalRepIdNumber:CHECK_CHAR']));
   });
 
+  it('R-2.1 reports a wrong code required by the subject category once, as wrong, not also as missing', () => {
+    const uscc = good().uscc!;
+    const wrongCheckChar = uscc.slice(0, 17) + (uscc[17] === 'A' ? 'B' : 'A');
+    const row = { ...good(), subjectCategory: '02', uscc: wrongCheckChar };
+    expect(codes(row).filter((c) => c.startsWith('uscc:'))).toEqual(['uscc:CHECK_CHAR']);
+    // An empty one is missing.
+    expect(codes({ ...good(), subjectCategory: '02', uscc: '' })).toContain('uscc:REQUIRED');
+  });
+
   it('R-2.1 normalises dates, code-table labels and full-width characters', () => {
     const row = {
       ...good(),
