@@ -3,7 +3,8 @@
 // is created by the `system` account acting for the department (or by --user, who must hold data:import in
 // that department), the import runs on the worker, and the command prints the batch, its progress and at
 // the end the counts and the suspect rows with their reasons. --json prints one JSON document instead.
-// Exit status: 0 imported (suspect rows included), 1 the batch failed or was refused, 2 wrong arguments.
+// Exit status: 0 imported (suspect rows included), 1 the batch failed or was refused, 2 wrong arguments or no
+// configuration (neither the worker's nor a running `npm start`).
 import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { createReadStream, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -13,11 +14,14 @@ import { writeAudit } from '../lib/audit';
 import { loadUser, type CurrentUser } from '../lib/auth/load-user';
 import { createBatchFromUpload } from '../lib/batches/create-batch';
 import { db } from '../lib/db';
+import { env } from '../lib/env';
 import { AppError, ForbiddenError, NotFoundError } from '../lib/errors';
 import { systemActorFor } from '../lib/exchange/system-actor';
 import { saveStream } from '../lib/files/store';
 import { batchReport, formatProgress, waitForImport, type BatchReport } from './import-cli-report';
 
+const NO_PLATFORM =
+  '未找到平台配置：请在本目录先运行 npm start，或设置与 worker 相同的 DATABASE_URL、PII_ENC_KEY 等配置。';
 const USAGE =
   'usage: npm run import -- --catalog <code> --dept <code> [--user <name>] [--json] [--no-wait] [--timeout <seconds>] <file>';
 
@@ -48,6 +52,13 @@ async function main(): Promise<number> {
   }
   const json = values.json;
   const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  try {
+    env();
+  } catch (err) {
+    // Neither the worker's configuration nor an `npm start` running in this folder: say what to do.
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${NO_PLATFORM}`);
+    return 2;
+  }
 
   try {
     const path = resolve(file);
@@ -111,6 +122,15 @@ function printReport(r: BatchReport): void {
   if (r.suspectsOmitted) console.log(`  ……另有 ${r.suspectsOmitted} 行置疑数据未列出`);
 }
 
+function configured(): boolean {
+  try {
+    env();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function osUser(): string {
   try {
     return userInfo().username;
@@ -127,6 +147,6 @@ main()
   })
   // Exit explicitly: the Temporal client that started the workflow keeps a connection open.
   .finally(async () => {
-    await db.$disconnect();
+    if (configured()) await db.$disconnect();
     process.exit(process.exitCode ?? 0);
   });
