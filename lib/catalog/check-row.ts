@@ -71,8 +71,10 @@ function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowVal
     case 'ID_NUMBER':
       return fromIdentifier(field, checkIdNumber(value, ctx), value);
     case 'CERT_NUMBER': {
-      const certType = normaliseText(raw[certTypeFieldOf(field.key)]) || '01';
-      return fromIdentifier(field, checkCertNumber(certType.slice(0, 2), value, ctx), value);
+      const certType = certTypeOf(def, field, raw);
+      // A wrong type is the type field's problem: the number cannot be read against it.
+      if (certType === null) return { value };
+      return fromIdentifier(field, checkCertNumber(certType, value, ctx), value);
     }
     case 'PHONE':
       return PHONE.test(value)
@@ -93,6 +95,28 @@ function fromIdentifier(
 /** certNumber ↔ certType, legalRepIdNumber ↔ legalRepCertType: the certificate kind lives next to the number. */
 export function certTypeFieldOf(key: string): string {
   return key.replace(/(IdNumber|Number)$/, 'CertType').replace(/^certCertType$/, 'certType');
+}
+
+/**
+ * The code of the certificate type a number is read against, as its field would store it (the field may hold
+ * "01 身份证", "01" or "身份证"); '01' (身份证) when the row or the catalog gives none; null when the row's type
+ * is not in its code table.
+ */
+function certTypeOf(def: CatalogDef, field: FieldDef, raw: RowValues): string | null {
+  const key = certTypeFieldOf(field.key);
+  const text = normaliseText(raw[key]);
+  if (!text) return '01';
+  const typeField = fieldsByKey(def).get(key);
+  if (typeField?.type !== 'ENUM') return text.slice(0, 2);
+  const result = checkEnum(def, typeField, text);
+  return 'problem' in result ? null : result.value;
+}
+
+const fieldMaps = new WeakMap<CatalogDef['fields'], Map<string, FieldDef>>();
+function fieldsByKey(def: CatalogDef): Map<string, FieldDef> {
+  let map = fieldMaps.get(def.fields);
+  if (!map) fieldMaps.set(def.fields, (map = new Map(def.fields.map((f) => [f.key, f]))));
+  return map;
 }
 
 function checkNumber(field: FieldDef, value: string): FieldResult {

@@ -75,6 +75,22 @@ describe('format validation of a 行政处罚 row', () => {
     }
   });
 
+  it('R-2.1 reads a certificate number against its type however the type is written, and a wrong type once', () => {
+    const person = { ...good(), subjectCategory: '01', uscc: '' };
+    const idNumber = makeIdNumber('410823', '19900101', '123');
+    for (const certType of ['01 身份证', '01', '身份证']) {
+      const { values, problems } = checkRow(def, { ...person, certType, certNumber: idNumber }, { today });
+      expect(problems, certType).toEqual([]);
+      expect(values.certType, certType).toBe('01');
+    }
+    expect(codes({ ...person, certType: '护照', certNumber: 'E12345678' })).toEqual([]);
+    expect(codes({ ...good(), legalRepCertType: '护照', legalRepIdNumber: 'E12345678' })).toEqual([]);
+    // A passport number is no 身份证号.
+    expect(codes({ ...person, certType: '身份证', certNumber: 'E12345678' })).toEqual(['certNumber:FORMAT']);
+    // A type not in the code table is the type's problem; the number is read again once the type is fixed.
+    expect(codes({ ...person, certType: '09', certNumber: idNumber })).toEqual(['certType:ENUM']);
+  });
+
   it('R-2.1 judges a 身份证号 birth date against the day the row is checked on, not the clock', () => {
     // Born on 2026-11-28 (the check day, in Shanghai): valid then, not the day before.
     const number = makeIdNumber('410823', '20261128', '001');
