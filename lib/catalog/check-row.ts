@@ -12,9 +12,13 @@ export interface CheckedRow {
   problems: Problem[];
 }
 
+// The forms departments' systems and spreadsheets write. A time of day after the date, as exports of datetime
+// columns write it ("2026/9/1 0:00", "2026-09-01 00:00:00"), is dropped, as for an Excel date cell.
+const TIME = String.raw`(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?)?`;
 const DATE_FORMS = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
+  new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})(\d{2})(\d{2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
 ];

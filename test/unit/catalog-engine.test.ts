@@ -102,6 +102,26 @@ describe('format validation of a 行政处罚 row', () => {
     );
   });
 
+  it('R-2.1 reads the date forms other systems export, dropping a time of day', () => {
+    const forms = [
+      '2026-9-1',
+      '2026/09/01',
+      '20260901',
+      '2026年9月1日',
+      '2026.9.1',
+      '2026/9/1 0:00',
+      '2026-09-01 23:59:59',
+    ];
+    for (const decisionDate of forms) {
+      const { values, problems } = checkRow(def, { ...good(), decisionDate }, { today });
+      expect(problems, decisionDate).toEqual([]);
+      expect(values.decisionDate, decisionDate).toBe('2026-09-01');
+    }
+    for (const decisionDate of ['2026-09-01 24:00', '2026.9.31', '2026-9-1号', '01/09/2026']) {
+      expect(codes({ ...good(), decisionDate }), decisionDate).toEqual(['decisionDate:DATE']);
+    }
+  });
+
   it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
     expect(codes({ ...good(), decisionDate: '2026-02-30' })).toContain('decisionDate:DATE');
     // Reported once, as a date: not also as "in the future" or "before the decision".
