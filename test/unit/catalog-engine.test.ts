@@ -157,6 +157,21 @@ describe('header matching', () => {
     expect(columns.get(labels.indexOf('当事人名称'))).toBe('subjectName');
   });
 
+  it('R-1.3.3 finds a column whose header carries a note in brackets, or leaves out its label’s own', () => {
+    const headers = [
+      '行政相对人名称（必填）',
+      '罚款金额',
+      '处罚决定日期(YYYY-MM-DD)',
+      '行政相对人代码_1',
+      '经办人【内部】',
+    ];
+    const { columns, unknown } = matchHeaders(def, headers);
+    expect([...columns.values()]).toEqual(['subjectName', 'fineAmount', 'decisionDate', 'uscc']);
+    expect(unknown).toEqual(['经办人【内部】']);
+    // The standard header with its own brackets still comes first.
+    expect(matchHeaders(def, ['罚款金额（万元）']).columns.get(0)).toBe('fineAmount');
+  });
+
   it('R-1.3.3 names the required columns a foreign sheet lacks', () => {
     expect(matchHeaders(def, ['姓名', '年龄']).missingRequired).toEqual(
       expect.arrayContaining(['行政相对人名称', '行政处罚决定书文号']),
