@@ -1,6 +1,6 @@
 // Format validation of one row against a catalog version (R-2.1). Pure: the same code runs in the import
 // activity, in the fix screen's API and (for messages) in the browser, so a row means the same everywhere.
-import { checkCertNumber, checkIdNumber, checkUscc } from '@/lib/identifiers';
+import { checkCertNumber, checkIdNumber, checkUscc, isPhoneNumber } from '@/lib/identifiers';
 import type { CatalogDef, CodeTableDef, FieldDef, Problem, RowValues } from './types';
 
 export interface CheckContext {
@@ -22,7 +22,6 @@ const DATE_FORMS = [
   /^(\d{4})(\d{2})(\d{2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
 ];
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 // Amounts are in 万元; a value this large is almost certainly yuan typed into a 万元 column.
 const AMOUNT_WAN_SUSPICIOUS = 1_000_000;
 
@@ -81,7 +80,7 @@ function checkField(def: CatalogDef, field: FieldDef, value: string, raw: RowVal
       return fromIdentifier(field, checkCertNumber(certType, value, ctx), value);
     }
     case 'PHONE':
-      return PHONE.test(value)
+      return isPhoneNumber(value)
         ? { value }
         : { value, problem: { code: 'PHONE', message: `${field.label}不是有效的电话号码` } };
   }

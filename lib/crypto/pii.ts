@@ -2,6 +2,9 @@
 // keyed hash (HMAC-SHA-256 of the normalised value), so the database never holds them in clear.
 import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 import { env } from '../env';
+import { normalisePhone } from '../identifiers/phone';
+
+export { normalisePhone };
 
 const VERSION = 'v1';
 
@@ -65,12 +68,6 @@ export function blindIndex(value: string): string {
 /** 身份证号 and other certificate numbers: no spaces, upper-case check character. */
 export function normaliseIdNumber(value: string): string {
   return value.replace(/\s/g, '').toUpperCase();
-}
-
-/** Phone numbers: digits only (a landline keeps its area code), without the +86 / 0086 country prefix. */
-export function normalisePhone(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
 }
 
 /** Sealed value and lookup hash of a personal identifier, normalised the same way on write and on search. */

@@ -24,3 +24,4 @@ export {
   type CertNumberProblem,
   type CertTypeCode,
 } from './cert-number';
+export { isPhoneNumber, normalisePhone } from './phone';

@@ -7,6 +7,7 @@ import {
   checkUscc,
   computeOrgCodeCheckChar,
   computeUsccCheckChar,
+  isPhoneNumber,
   makeIdNumber,
   makeUscc,
   upgradeIdNumber15,
@@ -227,6 +228,17 @@ describe('证件号码 by 证件类型', () => {
     ['06', '12345678', 'CERT_TYPE'],
   ])('R-2.1 rejects certificate type %s number %s with %s', (type, value, code) => {
     expect(checkCertNumber(type, value, { today })).toMatchObject({ ok: false, code });
+  });
+});
+
+describe('联系电话', () => {
+  it('R-2.1 accepts a mobile or landline number as people write it, and nothing else', () => {
+    const written = ['13800138000', '138 0013 8000', '+86 138-0013-8000', '0086 13800138000', '0391-7221234'];
+    for (const phone of [...written, '(0391)7221234', '0391 722 1234', '010-12345678']) {
+      expect(isPhoneNumber(phone), phone).toBe(true);
+    }
+    const wrong = ['12800138000', '1380013800', '7221234', '0391-7221234转801', '138001380001', '电话13800138000'];
+    for (const phone of [...wrong, '+1 2025550123', '']) expect(isPhoneNumber(phone), phone).toBe(false);
   });
 });
 
