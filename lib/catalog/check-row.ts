@@ -123,7 +123,14 @@ function fieldsByKey(def: CatalogDef): Map<string, FieldDef> {
 }
 
 function checkNumber(field: FieldDef, value: string): FieldResult {
-  const cleaned = value.replace(/,/g, '');
+  let cleaned = value.replace(/,/g, '');
+  if (field.type === 'AMOUNT_WAN') {
+    // "5万元" or "5万" in a column of 万元 is 5; "50000元" is in the wrong unit, and a guess would be a risk.
+    cleaned = cleaned.replace(/\s*万元?$/, '');
+    if (/^-?[\d.]+\s*元$/.test(cleaned)) {
+      return { value, problem: { code: 'AMOUNT_UNIT', message: `${field.label}以万元为单位，请换算后填写数字` } };
+    }
+  }
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) {
     return { value, problem: { code: 'NUMBER', message: `${field.label}不是有效的数字` } };
   }

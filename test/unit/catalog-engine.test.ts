@@ -122,6 +122,16 @@ describe('format validation of a 行政处罚 row', () => {
     }
   });
 
+  it('R-2.1 reads an amount written with its unit 万元, and refuses one in 元 rather than guess', () => {
+    for (const fineAmount of ['5', '5万元', '5 万', '5.00']) {
+      const { values, problems } = checkRow(def, { ...good(), penaltyCategory: '03', fineAmount }, { today });
+      expect(problems, fineAmount).toEqual([]);
+      expect(Number(values.fineAmount), fineAmount).toBe(5);
+    }
+    expect(codes({ ...good(), penaltyCategory: '03', fineAmount: '50000元' })).toEqual(['fineAmount:AMOUNT_UNIT']);
+    expect(codes({ ...good(), penaltyCategory: '03', fineAmount: '五万元' })).toEqual(['fineAmount:NUMBER']);
+  });
+
   it('R-2.1 rejects impossible dates, unknown codes, and decisions in the future', () => {
     expect(codes({ ...good(), decisionDate: '2026-02-30' })).toContain('decisionDate:DATE');
     // Reported once, as a date: not also as "in the future" or "before the decision".
