@@ -20,6 +20,10 @@ const PROVINCE_CODES = new Set([
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+// A number typed into a spreadsheet cell of number format: shown as 4.10823E+17, stored to 15 significant digits.
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/;
+const NUMBER_CELL = '号码的后几位已丢失，请将该列设为文本格式后重新录入';
+
 // An import checks a million numbers against one day: format it once.
 let lastDay: { ms: number; day: string } | undefined;
 function shanghaiDay(ms: number): string {
@@ -57,6 +61,8 @@ export function checkIdNumber(value: string, options: { today?: Date } = {}): Id
   const v = normaliseIdentifier(value);
   const legacy15 = /^\d{15}$/.test(v);
   if (!legacy15 && !/^\d{17}[\dX]$/.test(v)) {
+    if (SCIENTIFIC.test(v))
+      return { ok: false, code: 'FORMAT', message: `身份证号被存成了数字（${v}）：${NUMBER_CELL}` };
     return { ok: false, code: 'FORMAT', message: '身份证号格式错误：应为18位（末位可为X）或旧版15位数字' };
   }
   if (!PROVINCE_CODES.has(v.slice(0, 2))) {
@@ -70,7 +76,9 @@ export function checkIdNumber(value: string, options: { today?: Date } = {}): Id
   if (birth < '1900-01-01') return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期早于1900年' };
   if (legacy15) return { ok: true, normalized: upgradeIdNumber15(v), legacy15: true };
   if (computeIdCheckChar(v.slice(0, 17)) !== v.charAt(17)) {
-    return { ok: false, code: 'CHECK_CHAR', message: '身份证号校验位错误' };
+    // A spreadsheet keeps 15 significant digits of a number: the last three of an 18-digit number come back as 000.
+    const hint = v.endsWith('000') ? `；若该列在表格中是数字格式，${NUMBER_CELL}` : '';
+    return { ok: false, code: 'CHECK_CHAR', message: `身份证号校验位错误${hint}` };
   }
   return { ok: true, normalized: v, legacy15: false };
 }

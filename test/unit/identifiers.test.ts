@@ -121,6 +121,18 @@ describe('公民身份号码 (GB 11643-1999)', () => {
     });
   });
 
+  it('R-2.1 explains a number a spreadsheet stored as a number, its last digits lost', () => {
+    const scientific = checkIdNumber('4.10823E+17', { today });
+    expect(scientific).toMatchObject({ ok: false, code: 'FORMAT' });
+    expect(!scientific.ok && scientific.message).toContain('请将该列设为文本格式');
+    // 15 significant digits kept: the number ends in 000 and its check character fails.
+    const cut = checkIdNumber('412723199010050000', { today });
+    expect(cut).toMatchObject({ ok: false, code: 'CHECK_CHAR' });
+    expect(!cut.ok && cut.message).toContain('请将该列设为文本格式');
+    const wrong = checkIdNumber('36042619910102009X', { today });
+    expect(!wrong.ok && wrong.message).toBe('身份证号校验位错误');
+  });
+
   it('R-2.1 rejects a wrong check character', () => {
     expect(checkIdNumber('36042619910102009X', { today })).toEqual({
       ok: false,
