@@ -192,7 +192,17 @@ function lookupOf(table: CodeTableDef): CodeLookup {
 
 function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext, failed: Set<string | null>): Problem[] {
   const problems: Problem[] = [];
-  const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
+  const label = (key: string) => fieldsByKey(def).get(key)?.label ?? key;
+  // A date after today is reported as such, not again as out of order with the dates that follow it.
+  const future = new Set<string>();
+  for (const rule of def.rules) {
+    if (rule.kind !== 'notFuture') continue;
+    const v = values[rule.field];
+    if (isIsoDate(v) && v > shanghaiDay(ctx.today)) {
+      future.add(rule.field);
+      problems.push({ field: rule.field, code: 'FUTURE_DATE', message: `${label(rule.field)}不能晚于今天` });
+    }
+  }
   for (const rule of def.rules) {
     if (rule.kind === 'requiredWhen') {
       // A value that failed its own check is there, only wrong: reported once, not again as missing.
@@ -203,12 +213,8 @@ function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext, faile
     } else if (rule.kind === 'dateOrder') {
       const a = values[rule.before];
       const b = values[rule.after];
-      if (isIsoDate(a) && isIsoDate(b) && a > b)
+      if (isIsoDate(a) && isIsoDate(b) && a > b && !future.has(rule.before)) {
         problems.push({ field: rule.after, code: 'DATE_ORDER', message: rule.message });
-    } else if (rule.kind === 'notFuture') {
-      const v = values[rule.field];
-      if (isIsoDate(v) && v > shanghaiDay(ctx.today)) {
-        problems.push({ field: rule.field, code: 'FUTURE_DATE', message: `${label(rule.field)}不能晚于今天` });
       }
     }
   }

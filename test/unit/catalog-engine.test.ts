@@ -140,6 +140,10 @@ describe('format validation of a 行政处罚 row', () => {
     expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2027-12-01' })).toContain(
       'decisionDate:FUTURE_DATE',
     );
+    // A decision after today is that one problem, not also "publicity ends before the decision".
+    expect(codes({ ...good(), decisionDate: '2026-12-01', publicUntil: '2026-11-30' })).toEqual([
+      'decisionDate:FUTURE_DATE',
+    ]);
   });
 
   it('R-2.1 applies cross-field rules: a person needs a certificate, a fine needs an amount, dates in order', () => {
