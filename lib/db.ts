@@ -17,6 +17,9 @@ function client(): PrismaClient {
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get: (_target, prop) => {
+    // Disconnecting a client that was never made (a command that stopped before it needed the database, perhaps
+    // for want of configuration) has nothing to do.
+    if (prop === '$disconnect' && !globalForPrisma.prisma) return async () => {};
     const real = client();
     const value = Reflect.get(real, prop, real) as unknown;
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;

@@ -122,15 +122,6 @@ function printReport(r: BatchReport): void {
   if (r.suspectsOmitted) console.log(`  ……另有 ${r.suspectsOmitted} 行置疑数据未列出`);
 }
 
-function configured(): boolean {
-  try {
-    env();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function osUser(): string {
   try {
     return userInfo().username;
@@ -147,6 +138,6 @@ main()
   })
   // Exit explicitly: the Temporal client that started the workflow keeps a connection open.
   .finally(async () => {
-    if (configured()) await db.$disconnect();
+    await db.$disconnect();
     process.exit(process.exitCode ?? 0);
   });

@@ -4,8 +4,6 @@ import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'no
 import { env } from '../env';
 import { normalisePhone } from '../identifiers/phone';
 
-export { normalisePhone };
-
 const VERSION = 'v1';
 
 let decoded: { enc: string; mac: string; keys: { enc: Buffer; mac: Buffer } } | undefined;
