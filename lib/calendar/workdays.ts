@@ -20,11 +20,15 @@ export function buildCalendar(entries: Iterable<{ date: string; kind: CalendarDa
  * The Shanghai calendar date of an instant, as 'YYYY-MM-DD'. A date-only value stored as UTC midnight
  * (Prisma @db.Date) and the same day's Shanghai midnight both map to that day.
  */
-export function dayKeyOf(date: Date): string {
-  const t = date.getTime();
+export function dayKeyOf(date: Date | number): string {
+  const t = typeof date === 'number' ? date : date.getTime();
+  if (lastKey?.t === t) return lastKey.key;
   if (Number.isNaN(t)) throw new RangeError('invalid date');
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  lastKey = { t, key: new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastKey.key;
 }
+// An import asks for the same instant a million times (each row is checked against one day): the last is kept.
+let lastKey: { t: number; key: string } | undefined;
 
 export function isWorkday(dayKey: string, cal: WorkdayCalendar): boolean {
   const override = cal.get(dayKey);

@@ -1,5 +1,6 @@
 // Format validation of one row against a catalog version (R-2.1). Pure: the same code runs in the import
 // activity, in the fix screen's API and (for messages) in the browser, so a row means the same everywhere.
+import { dayKeyOf } from '@/lib/calendar/workdays';
 import { checkCertNumber, checkIdNumber, checkUscc, isPhoneNumber } from '@/lib/identifiers';
 import type { CatalogDef, CodeTableDef, FieldDef, Problem, RowValues } from './types';
 
@@ -198,7 +199,7 @@ function checkRules(def: CatalogDef, values: RowValues, ctx: CheckContext, faile
   for (const rule of def.rules) {
     if (rule.kind !== 'notFuture') continue;
     const v = values[rule.field];
-    if (isIsoDate(v) && v > shanghaiDay(ctx.today)) {
+    if (isIsoDate(v) && v > dayKeyOf(ctx.today)) {
       future.add(rule.field);
       problems.push({ field: rule.field, code: 'FUTURE_DATE', message: `${label(rule.field)}不能晚于今天` });
     }
@@ -231,13 +232,6 @@ function patternOf(source: string): RegExp {
   let re = patterns.get(source);
   if (!re) patterns.set(source, (re = new RegExp(source)));
   return re;
-}
-
-let lastDay: { ms: number; day: string } | undefined;
-function shanghaiDay(d: Date): string {
-  const ms = d.getTime();
-  if (lastDay?.ms !== ms) lastDay = { ms, day: new Date(ms + 8 * 3600_000).toISOString().slice(0, 10) };
-  return lastDay.day;
 }
 
 const WIDE = /[\u3000\uFF01-\uFF5E]/;

@@ -1,5 +1,6 @@
 // 公民身份号码, GB 11643-1999 (ISO 7064 MOD 11-2), plus the 15-digit GB 11643-1989 form still found in old data.
 
+import { dayKeyOf } from '../calendar/workdays';
 import { normaliseIdentifier } from './uscc';
 
 export type IdNumberProblem = 'FORMAT' | 'CHECK_CHAR' | 'BIRTH_DATE' | 'AREA_CODE';
@@ -18,18 +19,9 @@ const PROVINCE_CODES = new Set([
   '71', '81', '82',
 ]);
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 // A number typed into a spreadsheet cell of number format: shown as 4.10823E+17, stored to 15 significant digits.
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/;
 const NUMBER_CELL = '号码的后几位已丢失，请将该列设为文本格式后重新录入';
-
-// An import checks a million numbers against one day: format it once.
-let lastDay: { ms: number; day: string } | undefined;
-function shanghaiDay(ms: number): string {
-  if (lastDay?.ms !== ms) lastDay = { ms, day: new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) };
-  return lastDay.day;
-}
 
 export function computeIdCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError(`expected 17 digits, got '${first17}'`);
@@ -71,7 +63,7 @@ export function checkIdNumber(value: string, options: { today?: Date } = {}): Id
   const birth = birthDateOf(v);
   if (birth === null) return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期不是有效日期' };
   // Compared in the Shanghai day: a baby born today in China is valid even while UTC is still on yesterday.
-  const todayKey = shanghaiDay((options.today ?? new Date()).getTime());
+  const todayKey = dayKeyOf(options.today ?? new Date());
   if (birth > todayKey) return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期晚于当前日期' };
   if (birth < '1900-01-01') return { ok: false, code: 'BIRTH_DATE', message: '身份证号中的出生日期早于1900年' };
   if (legacy15) return { ok: true, normalized: upgradeIdNumber15(v), legacy15: true };
