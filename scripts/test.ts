@@ -27,13 +27,17 @@ const log = (line: string) => console.log(`[test] ${line}`);
 const resultsDir = join(ROOT, 'test-results');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
-const requested = process.argv.slice(2).filter((a) => a !== '--');
-const unknown = requested.filter((a) => !TIERS.includes(a as Tier));
+// Arguments are tiers, or test files (`npm test -- test/integration/x.test.ts`): a file runs its own tier only.
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const files = args.filter((a) => !TIERS.includes(a as Tier));
+const unknown = files.filter((f) => !existsSync(join(ROOT, f)) || !tierOf(f));
 if (unknown.length > 0) {
-  console.error(`unknown tier(s): ${unknown.join(', ')} (expected: ${TIERS.join(', ')})`);
+  console.error(`unknown tier(s) or test file(s): ${unknown.join(', ')} (tiers: ${TIERS.join(', ')})`);
   process.exit(2);
 }
+const requested = [...args.filter((a) => TIERS.includes(a as Tier)), ...files.map((f) => tierOf(f)!)];
 const tiers = requested.length > 0 ? TIERS.filter((t) => requested.includes(t)) : TIERS;
+const filesOf = (tier: Tier) => files.filter((f) => tierOf(f) === tier);
 mkdirSync(resultsDir, { recursive: true });
 
 const results: TierResult[] = [];
@@ -102,6 +106,10 @@ async function runStackTiers(wanted: Tier[]): Promise<TierResult[]> {
   return out;
 }
 
+function tierOf(file: string): Tier | undefined {
+  return TIERS.find((t) => file.replace(/^\.\//, '').startsWith(`test/${t}/`));
+}
+
 function hasTestFiles(tier: Tier): boolean {
   const walk = (dir: string): boolean =>
     existsSync(dir) &&
@@ -131,9 +139,10 @@ async function runTier(tier: Tier, env: NodeJS.ProcessEnv): Promise<TierResult> 
   const report = join(resultsDir, `vitest-${tier}.json`);
   rmSync(report, { force: true });
   const vitest = join(ROOT, 'node_modules', '.bin', 'vitest');
-  const args = ['run', '--project', tier, '--reporter=default', '--reporter=json', `--outputFile=${report}`];
+  const vitestArgs = ['run', '--project', tier, '--reporter=default', '--reporter=json', `--outputFile=${report}`];
+  vitestArgs.push(...filesOf(tier));
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(vitest, args, { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(vitest, vitestArgs, { cwd: ROOT, env, stdio: 'inherit' });
     child.on('error', () => resolve(null));
     child.on('exit', (c) => resolve(c));
   });
