@@ -40,7 +40,7 @@ const envSchema = z.object({
   // Audit rows younger than this are never purged; the law asks for at least six months (184 days).
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months)').default(365),
   // Certificate login through the reverse proxy (off unless true). The proxy proves itself with the shared
-  // secret header X-Client-Cert-Secret: the app cannot see the TCP peer behind Next's own server.
+  // secret header X-Client-Cert-Secret.
   CERT_LOGIN_ENABLED: z
     .enum(['true', 'false'])
     .default('false')
