@@ -1,5 +1,6 @@
 // Configuration, validated once. App code reads settings from here, never from process.env directly.
 import { z } from 'zod';
+import { proxyEntryProblem } from './http/client-address';
 
 const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
@@ -19,13 +20,27 @@ const envSchema = z.object({
     .positive()
     .default(200 * 1024 * 1024),
   APP_URL: z.string().url().default('http://localhost:3000'),
+  // The port the server entry (server/main.ts) listens on, on every interface.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks, comma- or space-separated);
+  // from any other peer the connection's own address is the client's. Default: none (lib/http/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   // ── security: see README, Security
   // Days a password stays valid (等保 定期更换); 0 turns expiry off.
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   // Audit rows younger than this are never purged; the law asks for at least six months (184 days).
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months)').default(365),
   // Certificate login through the reverse proxy (off unless true). The proxy proves itself with the shared
-  // secret header X-Client-Cert-Secret: the app cannot see the TCP peer behind Next's own server.
+  // secret header X-Client-Cert-Secret.
   CERT_LOGIN_ENABLED: z
     .enum(['true', 'false'])
     .default('false')

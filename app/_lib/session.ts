@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import type { PermissionCode } from '@/lib/auth/permissions';
+import { clientAddressOf } from '@/lib/http/client-address';
 import { inboxCounts } from '@/lib/tasks/inbox';
 
 export const currentUser = cache(getCurrentUser);
@@ -25,8 +26,7 @@ export async function staffPage(permission?: PermissionCode): Promise<{ user: Cu
   return { user, allowed: !permission || user.permissions.has(permission) };
 }
 
-/** Client address for the audit log, as the API routes read it (first X-Forwarded-For hop). */
+/** Client address of this request for the audit log, as the server entry resolved it (lib/http/client-address.ts). */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  return clientAddressOf(await headers());
 }

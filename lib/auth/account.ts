@@ -42,9 +42,12 @@ export async function changePassword(userId: string, current: string, next: stri
   await audit(userId, user.username, user.departmentId, ip, 'CHANGE_PASSWORD');
 }
 
-/** 退出登录: this session ends on the server, so a copied session cookie is worthless. */
+/**
+ * 退出登录: this session ends on the server, so a copied session cookie is worthless. Every sign-out path calls
+ * it, some twice (the app's logout, then Auth.js's sign-out event): only the call that ended the session is audited.
+ */
 export async function logoutSession(userId: string, sid: string, ip: string | null): Promise<void> {
-  await closeSession(sid);
+  if (!(await closeSession(sid))) return;
   const user = await db.user.findUnique({ where: { id: userId } });
   await audit(userId, user?.username ?? null, user?.departmentId ?? null, ip, 'LOGOUT');
 }

@@ -1,11 +1,14 @@
 // Auth.js (next-auth v5, pinned beta) with two credentials providers: username + password, and the client
 // certificate the reverse proxy verified (off unless CERT_LOGIN_ENABLED). The JWT only names a server-side
 // session (lib/auth/session.ts), checked on every request: 15 idle minutes, 8 hours absolute, the TOTP step,
-// and revocation on logout, disable and password change.
-import NextAuth, { CredentialsSignin } from 'next-auth';
+// and revocation on every sign-out, disable and password change.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { logoutSession } from './account';
 import { authenticate, THROTTLED_LOGIN_ERROR, type AuthenticatedUser } from './authenticate';
 import { certificateLogin, readClientCertificate } from './cert-login';
 import { ABSOLUTE_SECONDS, checkSession, openSession, type MfaState, type SessionMethod } from './session';
@@ -25,10 +28,6 @@ declare module 'next-auth' {
   }
 }
 
-function clientIp(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
-}
-
 async function startSession(user: AuthenticatedUser, method: SessionMethod, ip: string | null) {
   const sid = await openSession(user.id, { method, mfaRequired: user.mfaRequired, ip });
   return { id: user.id, name: user.displayName, username: user.username, sessionVersion: user.sessionVersion, sid };
@@ -39,7 +38,7 @@ export class ThrottledSignin extends CredentialsSignin {
   override code = 'throttled';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const options: NextAuthConfig = {
   // The cookie lives for the absolute limit at most; idle expiry is enforced on the server session.
   session: { strategy: 'jwt', maxAge: ABSOLUTE_SECONDS },
   pages: { signIn: '/login' },
@@ -51,7 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const ip = clientIp(request);
+        const ip = clientAddressOf(request.headers);
         const result = await authenticate(parsed.data.username, parsed.data.password, ip);
         if (!result.ok && result.error === THROTTLED_LOGIN_ERROR) throw new ThrottledSignin();
         return result.ok ? startSession(result.user, 'PASSWORD', ip) : null;
@@ -67,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           sharedSecret: e.CERT_LOGIN_SHARED_SECRET,
         });
         if (!read.ok) return null;
-        const ip = clientIp(request);
+        const ip = clientAddressOf(request.headers);
         const result = await certificateLogin(read.cert, ip);
         return result.ok ? startSession(result.user, 'CERTIFICATE', ip) : null;
       },
@@ -98,4 +97,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+  events: {
+    // Every sign-out ends the server-side session, not only the app's 退出登录 (which revokes first itself):
+    // Auth.js's own POST /api/auth/signout would otherwise clear the browser's cookie and leave a copy valid.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (typeof token?.uid === 'string' && typeof token.sid === 'string') {
+        await logoutSession(token.uid, token.sid, clientAddressOf(await headers()));
+      }
+    },
+  },
+};
+
+// Read per request, so the configuration is validated at run time and not when `next build` loads this module.
+// Secure (`__Secure-`) cookies whenever the public address is https, even if the TLS proxy in front does not say
+// so with X-Forwarded-Proto.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...options,
+  useSecureCookies: new URL(env().APP_URL).protocol === 'https:',
+}));

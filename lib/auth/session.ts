@@ -83,8 +83,10 @@ export async function markMfaVerified(sid: string, now: Date = new Date()): Prom
   await db.userSession.updateMany({ where: { id: sid }, data: { mfaVerifiedAt: now, lastSeenAt: now } });
 }
 
-export async function closeSession(sid: string): Promise<void> {
-  await db.userSession.deleteMany({ where: { id: sid } });
+/** Whether a session ended now (false: it had ended before). */
+export async function closeSession(sid: string): Promise<boolean> {
+  const { count } = await db.userSession.deleteMany({ where: { id: sid } });
+  return count > 0;
 }
 
 /** Ends every session of a user, including tokens issued before this call. */

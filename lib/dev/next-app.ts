@@ -83,11 +83,15 @@ export interface StartAppOptions extends AppOptions {
   requireLogin: boolean;
 }
 
-/** `next start` on the port; resolves once the server is ready (see requireLogin). */
+/**
+ * The app's server entry (server/main.ts, as `npm run serve` starts it: not `next start`, which cannot tell the
+ * app a request's client address) on the port; resolves once the server is ready (see requireLogin).
+ */
 export async function startApp(opts: StartAppOptions): Promise<Service> {
-  const service = spawnService('app', nextBin(opts.root), ['start', '-p', String(opts.port)], {
+  const entry = join(opts.root, 'server', 'main.ts');
+  const service = spawnService('app', join(opts.root, 'node_modules', '.bin', 'tsx'), [entry], {
     cwd: opts.root,
-    env: { ...opts.env, NODE_ENV: 'production' },
+    env: { ...opts.env, NODE_ENV: 'production', PORT: String(opts.port) },
     echo: opts.echo,
     logFile: join(opts.logDir, 'app.log'),
   });

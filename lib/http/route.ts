@@ -6,6 +6,7 @@ import { requireUser, type CurrentUser } from '@/lib/auth/current-user';
 import type { PermissionCode } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { ForbiddenError } from '@/lib/errors';
+import { clientAddressOf } from './client-address';
 import { problemResponse } from './problem';
 
 interface RouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -42,7 +43,7 @@ export function withRoute<
       const params = options.params ? options.params.parse(await ctx.params) : undefined;
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? options.body.parse(await req.json()) : undefined;
-      const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+      const ip = clientAddressOf(req.headers);
       return await handler({ req, user, params, query, body, ip, requestId } as RouteContext<
         z.infer<P>,
         z.infer<Q>,
