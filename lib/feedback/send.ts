@@ -21,6 +21,8 @@ export async function sendFeedback(
   user: CurrentUser,
   input: SendFeedbackInput,
   ip: string | null,
+  /** Overrides the configured task queue (tests run a dedicated worker). */
+  queue?: string,
 ): Promise<{ cases: { id: string; number: string; records: number }[]; started: boolean; notice?: string }> {
   const ids = [...new Set(input.recordIds)];
   const records = await db.creditRecord.findMany({
@@ -81,6 +83,7 @@ export async function sendFeedback(
             records: recordIds.length,
           },
         ],
+        taskQueue: queue,
       });
       return created.number;
     });
