@@ -6,6 +6,7 @@ import { db } from '../lib/db';
 import { env } from '../lib/env';
 import { ensureBackupSchedule } from '../lib/backup/schedule';
 import { registerDropFolderSchedule } from '../lib/exchange/schedule';
+import { closeTemporal } from '../lib/temporal';
 import { bundleWorkflows } from './bundle';
 import { ensureSchedules } from './schedules';
 import { startReconciler } from './start-reconciler';
@@ -40,6 +41,7 @@ async function run(): Promise<void> {
       await worker.run();
     } finally {
       await reconciler.stop();
+      await closeTemporal();
     }
   } finally {
     await connection.close();
