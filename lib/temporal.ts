@@ -15,5 +15,12 @@ export function temporal(): Client {
   return globalForTemporal.temporal;
 }
 
+/** Closes the client's connection, if one was made (a process that ends, e.g. the worker after its shutdown). */
+export async function closeTemporal(): Promise<void> {
+  const client = globalForTemporal.temporal;
+  globalForTemporal.temporal = undefined;
+  await client?.connection.close();
+}
+
 export const taskQueue = () => env().TEMPORAL_TASK_QUEUE;
 export const importWorkflowId = (batchId: string) => `import-${batchId}`;

@@ -84,6 +84,7 @@ async function main(): Promise<number> {
       detail: { osUser: osUser(), host: hostname(), file: path, catalog: values.catalog, dept: values.dept },
     });
     say(`批次 ${batch.number}（${batch.id}）已创建，导入由工作流执行`);
+    if (batch.notice) say(batch.notice);
     if (values['no-wait']) {
       if (json) console.log(JSON.stringify({ batchId: batch.id, number: batch.number, status: 'RECEIVED' }));
       return 0;

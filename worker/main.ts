@@ -6,8 +6,10 @@ import { db } from '../lib/db';
 import { env } from '../lib/env';
 import { ensureBackupSchedule } from '../lib/backup/schedule';
 import { registerDropFolderSchedule } from '../lib/exchange/schedule';
+import { closeTemporal } from '../lib/temporal';
 import { bundleWorkflows } from './bundle';
 import { ensureSchedules } from './schedules';
+import { startReconciler } from './start-reconciler';
 
 async function run(): Promise<void> {
   const config = env();
@@ -33,7 +35,14 @@ async function run(): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     console.log(`worker ready on task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`);
-    await worker.run();
+    // Workflows owed by rows committed while Temporal was unreachable (lib/workflow-starts.ts).
+    const reconciler = startReconciler(config.TEMPORAL_TASK_QUEUE);
+    try {
+      await worker.run();
+    } finally {
+      await reconciler.stop();
+      await closeTemporal();
+    }
   } finally {
     await connection.close();
     await db.$disconnect();

@@ -2,13 +2,13 @@
 // write their record first, then start the workflow with an id derived from it, so a double click or a
 // retry never starts two. backup:manage only (the system administrator); every request is audited.
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { taskQueue, temporal } from '@/lib/temporal';
+import { taskQueue } from '@/lib/temporal';
+import { enqueueWorkflowStart, startEnqueued } from '@/lib/workflow-starts';
 import { backupConfig } from './config';
 
 /** A backup that has run this long is taken for dead and no longer blocks a new one. */
@@ -72,10 +72,18 @@ export async function requestBackup(
   if (running) throw new ConflictError('已有备份正在进行，请等待其完成', { backupId: running.id });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
   const id = `backup-manual-${stamp}-${randomBytes(3).toString('hex')}`;
-  await db.backup.create({
-    data: { id, trigger: 'MANUAL', requestedById: user.id, requestedByName: user.displayName },
+  await db.$transaction(async (tx) => {
+    await tx.backup.create({
+      data: { id, trigger: 'MANUAL', requestedById: user.id, requestedByName: user.displayName },
+    });
+    await enqueueWorkflowStart(tx, {
+      workflowType: 'backup',
+      workflowId: id,
+      args: [{ trigger: 'MANUAL' }],
+      taskQueue: queue,
+    });
   });
-  await start('backup', id, [{ trigger: 'MANUAL' }], queue);
+  await startEnqueued(id);
   await audit(user, ip, 'CREATE', 'Backup', id);
   return { id };
 }
@@ -94,21 +102,20 @@ export async function requestRestoreDrill(
   if (busy) throw new ConflictError('该备份的恢复演练正在进行');
   const id = crypto.randomUUID();
   const workflowId = `restore-drill-${id}`;
-  await db.restoreDrill.create({
-    data: { id, backupId, workflowId, requestedById: user.id, requestedByName: user.displayName },
+  await db.$transaction(async (tx) => {
+    await tx.restoreDrill.create({
+      data: { id, backupId, workflowId, requestedById: user.id, requestedByName: user.displayName },
+    });
+    await enqueueWorkflowStart(tx, {
+      workflowType: 'restoreDrill',
+      workflowId,
+      args: [{ drillId: id }],
+      taskQueue: queue,
+    });
   });
-  await start('restoreDrill', workflowId, [{ drillId: id }], queue);
+  await startEnqueued(workflowId);
   await audit(user, ip, 'RESTORE_DRILL', 'RestoreDrill', id, { backupId });
   return { id };
-}
-
-async function start(workflowType: string, workflowId: string, args: unknown[], queue: string): Promise<void> {
-  try {
-    // By name: Next's minifier renames functions in the app bundle.
-    await temporal().workflow.start(workflowType, { taskQueue: queue, workflowId, args });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
 }
 
 async function audit(

@@ -1,6 +1,5 @@
-// Opens a batch for an uploaded file and starts its import workflow (R-1.3.3). The row is written first,
-// then the workflow is started with an id derived from it, so a retry never starts a second import.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+// Opens a batch for an uploaded file and starts its import workflow (R-1.3.3). The batch and the start it is owed
+// are committed together (lib/workflow-starts.ts), so a batch always gets its import, once Temporal is reachable.
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { currentVersionId } from '@/lib/catalog/load';
@@ -9,8 +8,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
-import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
-import type { importBatch } from '@/workflows/import-batch';
+import { importWorkflowId } from '@/lib/temporal';
+import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
 import { recordEvent } from './events';
 
 export interface CreateBatchInput {
@@ -24,7 +23,16 @@ export interface CreateBatchInput {
   taskQueue?: string;
 }
 
-export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ id: string; number: string }> {
+export interface CreatedBatch {
+  id: string;
+  number: string;
+  /** False when Temporal could not be reached: the import starts by itself once it can (answer 202, not 201). */
+  started: boolean;
+  /** For the uploader when the start was deferred. */
+  notice?: string;
+}
+
+export async function createBatchFromUpload(input: CreateBatchInput): Promise<CreatedBatch> {
   const { user, upload } = input;
   const catalog = await db.catalog.findUnique({ where: { code: input.catalogCode }, include: { providers: true } });
   if (!catalog) throw new NotFoundError('信用信息目录不存在');
@@ -83,10 +91,23 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
       actorId: user.id,
       actorName: user.displayName,
     });
+    // By name, not by function reference: Next's minifier renames functions in the app bundle.
+    await enqueueWorkflowStart(tx, {
+      workflowType: 'importBatch',
+      workflowId: created.workflowId,
+      args: [{ batchId: id }],
+      taskQueue: input.taskQueue,
+    });
     return created;
   });
 
-  await startImport(batch.id, input.taskQueue);
+  const started = await startEnqueued(batch.workflowId);
+  if (!started)
+    await recordEvent(db, {
+      batchId: batch.id,
+      kind: 'START_DEFERRED',
+      message: `文件已收到。${START_DEFERRED_NOTICE}`,
+    });
   await writeAudit(db, {
     ...actorOf(user, input.ip),
     module: 'data',
@@ -95,20 +116,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
     objectId: batch.id,
     detail: { number: batch.number, catalog: catalog.code, file: input.originalName, sha256: upload.sha256 },
   });
-  return { id: batch.id, number: batch.number };
-}
-
-export async function startImport(batchId: string, queue = taskQueue()): Promise<void> {
-  try {
-    // By name, not by function reference: Next's minifier renames functions in the app bundle.
-    await temporal().workflow.start<typeof importBatch>('importBatch', {
-      taskQueue: queue,
-      workflowId: importWorkflowId(batchId),
-      args: [{ batchId }],
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  return { id: batch.id, number: batch.number, started, ...(started ? {} : { notice: START_DEFERRED_NOTICE }) };
 }
 
 function formatSize(bytes: number): string {

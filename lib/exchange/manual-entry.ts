@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/load-user';
-import { createBatchFromUpload } from '@/lib/batches/create-batch';
+import { createBatchFromUpload, type CreatedBatch } from '@/lib/batches/create-batch';
 import { checkRow } from '@/lib/catalog/check-row';
 import { matchHeaders } from '@/lib/catalog/headers';
 import { naturalKeyOf } from '@/lib/catalog/keys';
@@ -15,6 +15,7 @@ import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { saveStream } from '@/lib/files/store';
+import { isStartPending, START_DEFERRED_NOTICE } from '@/lib/workflow-starts';
 
 export const MAX_ENTRY_ROWS = 500;
 
@@ -63,16 +64,19 @@ export async function submitManualEntry(opts: {
   input: ManualEntryInput;
   ip: string | null;
   taskQueue?: string;
-}): Promise<{ id: string; number: string }> {
+}): Promise<CreatedBatch> {
   const { user, catalogCode } = opts;
   const input = manualEntrySchema.parse(opts.input);
   const def = await entryDefinition(user, catalogCode);
   const tag = input.submissionId.slice(0, 8);
   const earlier = await db.importBatch.findFirst({
     where: { source: 'MANUAL', createdById: user.id, file: { originalName: { endsWith: `_${tag}.xlsx` } } },
-    select: { id: true, number: true },
+    select: { id: true, number: true, workflowId: true },
   });
-  if (earlier) return earlier;
+  if (earlier) {
+    const started = !(await isStartPending(earlier.workflowId));
+    return { id: earlier.id, number: earlier.number, started, ...(started ? {} : { notice: START_DEFERRED_NOTICE }) };
+  }
 
   const values = checkAll(def, input.rows);
   const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/\D/g, '');

@@ -1,15 +1,13 @@
 // Centre feedback (中心反馈, R-3.4, R-2.6): credit-centre staff send stored records back to the department
 // that provided them, with a reason. One case per providing department (谁提供、谁负责); each case is a
 // centreFeedback workflow whose first step is a task in that department's inbox.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canSeeDept } from '@/lib/auth/load-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { taskQueue, temporal } from '@/lib/temporal';
-import type { centreFeedback } from '@/workflows/centre-feedback';
+import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
 
 export const sendFeedbackSchema = z.object({
   recordIds: z.array(z.string().uuid()).min(1, '请至少选择一条记录').max(200, '一次最多反馈200条记录'),
@@ -23,7 +21,9 @@ export async function sendFeedback(
   user: CurrentUser,
   input: SendFeedbackInput,
   ip: string | null,
-): Promise<{ cases: { id: string; number: string; records: number }[] }> {
+  /** Overrides the configured task queue (tests run a dedicated worker). */
+  queue?: string,
+): Promise<{ cases: { id: string; number: string; records: number }[]; started: boolean; notice?: string }> {
   const ids = [...new Set(input.recordIds)];
   const records = await db.creditRecord.findMany({
     where: { id: { in: ids } },
@@ -70,30 +70,30 @@ export async function sendFeedback(
           actorName: user.displayName,
         })),
       });
+      // By name: Next's minifier renames functions in the app bundle.
+      await enqueueWorkflowStart(tx, {
+        workflowType: 'centreFeedback',
+        workflowId: created.workflowId,
+        args: [
+          {
+            caseId: id,
+            caseNumber: created.number,
+            providerDeptId,
+            centreDeptId: user.departmentId,
+            records: recordIds.length,
+          },
+        ],
+        taskQueue: queue,
+      });
       return created.number;
     });
     cases.push({ id, number, records: recordIds.length, providerDeptId });
   }
 
+  let started = true;
   for (const c of cases) {
-    try {
-      // By name: Next's minifier renames functions in the app bundle.
-      await temporal().workflow.start<typeof centreFeedback>('centreFeedback', {
-        taskQueue: taskQueue(),
-        workflowId: feedbackWorkflowId(c.id),
-        args: [
-          {
-            caseId: c.id,
-            caseNumber: c.number,
-            providerDeptId: c.providerDeptId,
-            centreDeptId: user.departmentId,
-            records: c.records,
-          },
-        ],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    // Not started (Temporal unreachable): the worker starts it once it can; the case exists and is kept.
+    if (!(await startEnqueued(feedbackWorkflowId(c.id)))) started = false;
     await writeAudit(db, {
       ...actorOf(user, ip),
       module: 'data',
@@ -103,5 +103,9 @@ export async function sendFeedback(
       detail: { number: c.number, records: c.records },
     });
   }
-  return { cases: cases.map(({ id, number, records: n }) => ({ id, number, records: n })) };
+  return {
+    cases: cases.map(({ id, number, records: n }) => ({ id, number, records: n })),
+    started,
+    ...(started ? {} : { notice: START_DEFERRED_NOTICE }),
+  };
 }

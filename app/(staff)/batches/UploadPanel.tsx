@@ -61,7 +61,11 @@ export function UploadPanel({
       } catch {
         // not JSON: handled as a generic failure below
       }
-      const id = xhr.status === 201 && body && typeof body === 'object' && 'id' in body ? String(body.id) : null;
+      // 202: received, its import starts once the processing service is back (the batch page says so).
+      const id =
+        (xhr.status === 201 || xhr.status === 202) && body && typeof body === 'object' && 'id' in body
+          ? String(body.id)
+          : null;
       if (id) {
         // Keep the panel disabled while the detail page loads.
         setPhase({ kind: 'done' });

@@ -23,5 +23,6 @@ export const POST = withRoute({ permission: 'data:import', query: querySchema },
     upload,
     ip,
   });
-  return Response.json(batch, { status: 201 });
+  // 202 when Temporal is away: the batch is kept and its import starts by itself (lib/workflow-starts.ts).
+  return Response.json(batch, { status: batch.started ? 201 : 202 });
 });

@@ -37,7 +37,11 @@ export function SendFeedback({
       const body = await readJson(res);
       if (res.ok && body && typeof body === 'object' && 'cases' in body && Array.isArray(body.cases)) {
         const numbers = (body.cases as { number: string }[]).map((c) => c.number).join('、');
-        setMessage({ ok: true, text: `已发出反馈 ${numbers}，等待提供部门处理` });
+        const notice = 'notice' in body && typeof body.notice === 'string' ? body.notice : null;
+        setMessage({
+          ok: true,
+          text: notice ? `已登记反馈 ${numbers}。${notice}` : `已发出反馈 ${numbers}，等待提供部门处理`,
+        });
         setReason('');
         onSent?.();
         router.refresh();

@@ -7,6 +7,9 @@ import { withRoute } from '@/lib/http/route';
 // as a whole with each bad row's reasons (details.rows) when any row breaks the catalog's rules
 export const POST = withRoute(
   { permission: 'data:import', params: z.object({ code: catalogCodeSchema }), body: manualEntrySchema },
-  async ({ user, ip, params, body }) =>
-    Response.json(await submitManualEntry({ user, catalogCode: params.code, input: body, ip }), { status: 201 }),
+  async ({ user, ip, params, body }) => {
+    const batch = await submitManualEntry({ user, catalogCode: params.code, input: body, ip });
+    // 202 when Temporal is away: the batch is kept and its import starts by itself (lib/workflow-starts.ts).
+    return Response.json(batch, { status: batch.started ? 201 : 202 });
+  },
 );
