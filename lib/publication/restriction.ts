@@ -9,11 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 
 export const subjectRestrictionSchema = z.object({
   restricted: z.boolean({ error: '请选择设为受控或解除受控' }),
-  reason: z
-    .string({ error: '请写明原因' })
-    .trim()
-    .min(4, '请写明原因（至少4个字）')
-    .max(500, '原因最多500字'),
+  reason: z.string({ error: '请写明原因' }).trim().min(4, '请写明原因（至少4个字）').max(500, '原因最多500字'),
 });
 export type SubjectRestrictionInput = z.infer<typeof subjectRestrictionSchema>;
 
