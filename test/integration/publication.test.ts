@@ -80,9 +80,9 @@ function negativeRow(over: RowValues, d: CatalogDef = def): RowValues {
     decisionNumber: `武人社失〔2026〕${tag}-${n}号`,
     decisionDate: '2026-01-10',
     authority: '武陟县人力资源和社会保障局',
-    authorityUscc: makeUscc('11410823', 'MB1234RS'),
+    authorityUscc: makeUscc('11410823', 'MB1234RQ'),
     sourceUnit: '武陟县人力资源和社会保障局',
-    sourceUnitUscc: makeUscc('11410823', 'MB1234RS'),
+    sourceUnitUscc: makeUscc('11410823', 'MB1234RQ'),
     ...over,
   };
   const { values, problems } = checkRow(d, raw, { today: new Date() });
@@ -237,7 +237,7 @@ describe('every reason a record is hidden', () => {
     const values = negativeRow({
       legalRepName: '王小明',
       legalRepCertType: '01',
-      legalRepIdNumber: '41082319900101001X',
+      legalRepIdNumber: '11010519491231002X',
     });
     const [id] = await importRows([values]);
     expect(await shownOn(id!, day)).toBe(true);
