@@ -4,7 +4,7 @@
 // 公示截止日 (shown on that day, gone the next), withdrawn, repaired — at the domain.md §2.1 boundary dates.
 // The daily schedule writes 公示期满 into the record's timeline; staff restrict and lift subjects, audited.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { db } from '../../lib/db';
 import { ConflictError, ForbiddenError } from '../../lib/errors';
 import { makeUscc } from '../../lib/identifiers/uscc';
 import { prepareValues } from '../../lib/import/prepare-row';
+import { rollbackBatch } from '../../lib/import/rollback';
 import { pgRunner } from '../../lib/import/sql';
 import { storeRows } from '../../lib/import/store-rows';
 import { writeRecords } from '../../lib/import/write-records';
@@ -171,6 +172,31 @@ describe('the publicity window stored with every record', () => {
     expect((await windowOf(id!)).end).toBe('2026-08-31');
     expect(await shownOn(id!, '2026-08-31')).toBe(true);
     expect(await shownOn(id!, '2026-09-01')).toBe(false);
+  });
+
+  it('R-6.2 rolling back a failed batch gives a record back the window of the state it restores', async () => {
+    const values = negativeRow({ severity: '2' });
+    const [id] = await importRows([values]);
+    const failed = await batchOf(def);
+    await importRows([{ ...values, severity: '3' }], def, failed);
+    expect((await windowOf(id!)).end).toBe('2029-01-10');
+    await rollbackBatch(db, failed);
+    expect(await windowOf(id!)).toEqual({ start: '2026-01-10', minEnd: '2026-04-10', end: '2027-01-10' });
+  });
+
+  it('R-6.2 the migration back-fills the window of records stored before it', async () => {
+    const [id] = await importRows([negativeRow({ severity: '3' })]);
+    await db.creditRecord.update({
+      where: { id: id! },
+      data: { publicityStart: null, publicityMinEnd: null, publicityEnd: null },
+    });
+    const migration = readFileSync(
+      new URL('../../prisma/migrations/20261203083820_publication/migration.sql', import.meta.url),
+      'utf8',
+    );
+    const backFill = migration.slice(migration.indexOf('-- Back-fill'));
+    await db.$executeRawUnsafe(backFill);
+    expect(await windowOf(id!)).toEqual({ start: '2026-01-10', minEnd: '2027-01-10', end: '2029-01-10' });
   });
 
   it('the back-fill function of the migration computes the same windows as the write path', async () => {
