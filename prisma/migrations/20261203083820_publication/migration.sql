@@ -78,6 +78,7 @@ $$;
 
 -- Back-fill: every stored record gets the window of its catalog version's rule.
 UPDATE "CreditRecord" r
-   SET "publicityStart" = w."start", "publicityMinEnd" = w."minEnd", "publicityEnd" = w."end"
-  FROM "CatalogVersion" v, LATERAL credit_publicity_window(v."publicityRule", r.data) w
- WHERE v.id = r."catalogVersionId" AND v."publicityRule" IS NOT NULL AND w."start" IS NOT NULL;
+   SET ("publicityStart", "publicityMinEnd", "publicityEnd") =
+       (SELECT w."start", w."minEnd", w."end" FROM credit_publicity_window(v."publicityRule", r.data) w)
+  FROM "CatalogVersion" v
+ WHERE v.id = r."catalogVersionId" AND v."publicityRule" IS NOT NULL AND v."publicityRule"->>'kind' = 'period';
