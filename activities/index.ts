@@ -6,6 +6,7 @@ import { createBatchActivities } from './batch-activities';
 import { createExchangeActivities } from './exchange-activities';
 import { createFeedbackActivities } from './feedback-activities';
 import { createImportActivities } from './import-activities';
+import { createPublicationActivities } from './publication-activities';
 import { createSuspectActivities } from './suspect-activities';
 import { createTaskActivities } from './task-activities';
 
@@ -22,6 +23,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   ...createAccountActivities(deps),
   ...createBackupActivities(deps),
   ...createExchangeActivities(deps),
+  ...createPublicationActivities(deps),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,6 +1,7 @@
 // Reads a catalog version and its code tables from the database into a CatalogDef.
 import type { Db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
+import type { PublicityRule } from './admin/publicity';
 import type { CatalogDef, CatalogRule, CodeTableDef } from './types';
 
 export async function loadCatalogDef(db: Db, versionId: string): Promise<CatalogDef> {
@@ -26,6 +27,7 @@ export async function loadCatalogDef(db: Db, versionId: string): Promise<Catalog
     naturalKey: version.naturalKey,
     rules: version.rules as unknown as CatalogRule[],
     timelinessWorkdays: version.timelinessWorkdays,
+    publicityRule: version.publicityRule as PublicityRule | null,
     fields: version.fields.map((f) => ({
       key: f.key,
       label: f.label,

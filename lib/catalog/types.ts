@@ -1,5 +1,6 @@
 // A catalog version as plain data: what the import pipeline, the template generator and the fix screen
 // check rows against. Loaded once per batch (lib/catalog/load.ts); pure functions work on it.
+import type { PublicityRule } from './admin/publicity';
 
 export type FieldType =
   'TEXT' | 'NUMBER' | 'AMOUNT_WAN' | 'DATE' | 'ENUM' | 'USCC' | 'ID_NUMBER' | 'CERT_NUMBER' | 'PHONE';
@@ -40,6 +41,8 @@ export interface CatalogDef {
   naturalKey: string[];
   rules: CatalogRule[];
   timelinessWorkdays: number | null;
+  /** 公示期 rule of the version; null or kind 'none': its records are never on the public site. */
+  publicityRule: PublicityRule | null;
   fields: FieldDef[];
   codeTables: Record<string, CodeTableDef>;
 }

@@ -30,3 +30,21 @@ export function maskPersonal(type: string, value: string): string {
   if (type === 'ID_NUMBER' || type === 'CERT_NUMBER') return maskIdNumber(value);
   return maskName(value);
 }
+
+// Public pages (信用武陟) show less than staff screens: a person's name keeps its first and last character, an
+// identifier only its ends — enough to tell two entries apart, never enough to look a person up.
+
+/** A person's name on a public page: 张三 → 张*, 张三丰 → 张*丰, 欧阳小明 → 欧**明. */
+export function maskNamePublic(v: string): string {
+  const chars = [...v.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** A personal identifier on a public page: 41082319900101001X → 4****************X; never shown in full. */
+export function maskIdentifierPublic(v: string): string {
+  const chars = [...v.trim()];
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

@@ -2,6 +2,7 @@
 // the split into clear and sealed fields, and what 关联比对 will look up. It is most of an import's CPU time, so
 // the import runs it on a worker thread (./prepare-pool.ts) while the main thread parses and writes; the fix
 // loop runs it inline. Pure apart from sealing.
+import { publicityWindow, type PublicityWindow } from '@/lib/catalog/admin/publicity';
 import { checkRow } from '@/lib/catalog/check-row';
 import { fingerprintOf, naturalKeyOf } from '@/lib/catalog/keys';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
@@ -21,6 +22,8 @@ export interface PreparedRecord {
   sealed: string | null;
   /** YYYY-MM-DD or null. */
   decisionDate: string | null;
+  /** The publicity window (公示期) by the catalog version's rule; null: never on the public site. */
+  publicity: PublicityWindow | null;
   subject: SubjectRef | null;
 }
 
@@ -91,6 +94,7 @@ export function prepareValues(def: CatalogDef, rowNumber: number, values: RowVal
     data: JSON.stringify(data),
     sealed: personal ? sealJson(personal) : null,
     decisionDate: decision && ISO_DAY.test(decision) ? decision : null,
+    publicity: publicityWindow(def.publicityRule, values),
     subject: subjectRefOf(values),
   };
 }

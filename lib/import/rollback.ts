@@ -22,8 +22,14 @@ export async function rollbackBatch(db: Db, batchId: string): Promise<{ removed:
         )
         UPDATE "CreditRecord" r
            SET data = t.data, sealed = t.sealed, fingerprint = t.fingerprint, "catalogVersionId" = t."catalogVersionId",
-               "batchId" = t."batchId", "rowNumber" = t."rowNumber", revision = t.revision, "updatedAt" = now() AT TIME ZONE 'UTC'
+               "batchId" = t."batchId", "rowNumber" = t."rowNumber", revision = t.revision,
+               "publicityStart" = w."start", "publicityMinEnd" = w."minEnd", "publicityEnd" = w."end",
+               "updatedAt" = now() AT TIME ZONE 'UTC'
           FROM target t
+          JOIN "CatalogVersion" v ON v.id = t."catalogVersionId"
+          -- The restored state's publicity window (a revision does not keep one): the SQL twin of
+          -- publicityWindow(), defined by the migration 20261203083820_publication.
+          CROSS JOIN LATERAL credit_publicity_window(v."publicityRule", t.data) w
          WHERE r.id = t."recordId"`;
       // What is left of the batch, it created; its revisions go with it (ON DELETE CASCADE).
       const removed = await tx.$executeRaw`DELETE FROM "CreditRecord" WHERE "batchId" = ${batchId}::uuid`;

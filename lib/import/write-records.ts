@@ -38,6 +38,9 @@ interface RecordState {
   rowNumber: number;
   subjectId: string | null;
   decisionDate: string | null;
+  publicityStart: string | null;
+  publicityMinEnd: string | null;
+  publicityEnd: string | null;
   key: string;
   /** When the record was first stored (ms); null while it is about to be inserted by this set. */
   createdMs: number | null;
@@ -59,6 +62,9 @@ const RECORD_COLUMNS = [
   'revision',
   'decisionDate',
   'reportedLate',
+  'publicityStart',
+  'publicityMinEnd',
+  'publicityEnd',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -100,6 +106,10 @@ export async function writeRecords(
       rowNumber: row.rowNumber,
       subjectId: subject?.id ?? null,
       decisionDate: row.decisionDate,
+      // Set on every write, so a revision that changes a date or the severity moves the window with it.
+      publicityStart: row.publicity?.start ?? null,
+      publicityMinEnd: row.publicity?.minEnd ?? null,
+      publicityEnd: row.publicity?.end ?? null,
       key: row.key,
       createdMs: prior?.createdMs ?? null,
       pending: prior?.pending ?? true,
@@ -126,6 +136,9 @@ async function existingRecords(
     `SELECT id::text AS id, "naturalKey" AS key, fingerprint, revision, data::text AS data, sealed,
             "catalogVersionId"::text AS "catalogVersionId", "batchId"::text AS "batchId", "rowNumber",
             "subjectId"::text AS "subjectId", to_char("decisionDate", 'YYYY-MM-DD') AS "decisionDate",
+            to_char("publicityStart", 'YYYY-MM-DD') AS "publicityStart",
+            to_char("publicityMinEnd", 'YYYY-MM-DD') AS "publicityMinEnd",
+            to_char("publicityEnd", 'YYYY-MM-DD') AS "publicityEnd",
             (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdMs"
        FROM "CreditRecord" WHERE "catalogId" = $1::uuid AND "naturalKey" = ANY($2::text[])`,
     [catalogId, [...new Set(rows.map((r) => r.key))]],
@@ -152,6 +165,9 @@ async function insertRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordStat
       r.revision,
       r.decisionDate,
       late(r.decisionDate),
+      r.publicityStart,
+      r.publicityMinEnd,
+      r.publicityEnd,
       now,
       now,
     ] as const;
@@ -169,11 +185,18 @@ async function insertRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordStat
   await sql.query(
     `INSERT INTO "CreditRecord" (${columns})
      SELECT u.id, $2::uuid, u.ver, u.subject, $3::uuid, u.key, u.fp, u.data::jsonb, u.sealed, u.batch, u.row, u.rev,
-            u.dd::date, u.late, $1::timestamp, $1::timestamp
+            u.dd::date, u.late, u.ps::date, u.pm::date, u.pe::date, $1::timestamp, $1::timestamp
        FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[],
-                   $12::int[], $13::int[], $14::text[], $15::boolean[])
-         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late)`,
-    [now, catalogId, ctx.providerDeptId, ...columnsOf(rows), rows.map((r) => late(r.decisionDate) === 't')],
+                   $12::int[], $13::int[], $14::text[], $15::boolean[], $16::text[], $17::text[], $18::text[])
+         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late, ps, pm, pe)`,
+    [
+      now,
+      catalogId,
+      ctx.providerDeptId,
+      ...columnsOf(rows),
+      rows.map((r) => late(r.decisionDate) === 't'),
+      ...publicityColumnsOf(rows),
+    ],
   );
 }
 
@@ -196,12 +219,13 @@ async function updateRecords(sql: SqlRunner, ctx: StoreContext, rows: RecordStat
     `UPDATE "CreditRecord" r
         SET data = u.data::jsonb, sealed = u.sealed, fingerprint = u.fp, revision = u.rev, "batchId" = u.batch,
             "rowNumber" = u.row, "catalogVersionId" = u.ver, "subjectId" = u.subject, "decisionDate" = u.dd::date,
-            "reportedLate" = COALESCE(u.late, r."reportedLate"), "updatedAt" = $1::timestamp
+            "reportedLate" = COALESCE(u.late, r."reportedLate"), "publicityStart" = u.ps::date,
+            "publicityMinEnd" = u.pm::date, "publicityEnd" = u.pe::date, "updatedAt" = $1::timestamp
        FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-                   $10::int[], $11::int[], $12::text[], $13::boolean[])
-         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late)
+                   $10::int[], $11::int[], $12::text[], $13::boolean[], $14::text[], $15::text[], $16::text[])
+         AS u(id, ver, subject, key, fp, data, sealed, batch, row, rev, dd, late, ps, pm, pe)
       WHERE r.id = u.id`,
-    [now, ...columnsOf(rows), late],
+    [now, ...columnsOf(rows), late, ...publicityColumnsOf(rows)],
   );
 }
 
@@ -220,4 +244,9 @@ function columnsOf(rows: RecordState[]): unknown[] {
     rows.map((r) => r.revision),
     rows.map((r) => r.decisionDate),
   ];
+}
+
+// The publicity window (start, minimum end, end) of new and updated records; revisions do not keep it.
+function publicityColumnsOf(rows: RecordState[]): unknown[] {
+  return [rows.map((r) => r.publicityStart), rows.map((r) => r.publicityMinEnd), rows.map((r) => r.publicityEnd)];
 }

@@ -4,7 +4,7 @@ import { changedKeys } from './values';
 
 export interface TimelineEntry {
   at: Date;
-  source: 'batch' | 'fix' | 'revision' | 'task' | 'feedback' | 'audit';
+  source: 'batch' | 'fix' | 'revision' | 'task' | 'feedback' | 'audit' | 'record';
   kind: string;
   message: string;
   actorName: string | null;
@@ -18,6 +18,8 @@ export interface EntrySources {
   batchEvents: (Event & { batchId: string })[];
   suspects: { rowNumber: number; events: Event[] }[];
   feedbackItems: { feedbackCase: { number: string }; events: Event[] }[];
+  /** The record's own events (RecordEvent): 公示期满, withdrawal, repair. */
+  recordEvents: Event[];
   /** The record's states, oldest first: each revision, then the current record. */
   states: { revision: number; batchId: string; rowNumber: number; createdAt: Date; values: RowValues }[];
   fields: FieldDef[];
@@ -64,6 +66,8 @@ export function buildEntries(input: EntrySources): TimelineEntry[] {
         message: `中心反馈 ${f.feedbackCase.number}：${e.message}`,
         actorName: e.actorName,
       });
+  for (const e of input.recordEvents)
+    entries.push({ at: e.at, source: 'record', kind: e.kind, message: e.message, actorName: e.actorName });
   for (let i = 1; i < input.states.length; i++) {
     const prev = input.states[i - 1]!;
     const next = input.states[i]!;

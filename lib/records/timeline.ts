@@ -8,6 +8,7 @@ import { loadCatalogDef } from '@/lib/catalog/load';
 import type { RowValues } from '@/lib/catalog/types';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
+import { hiddenReasons, publicationDay } from '@/lib/publication/rule';
 import { isControlled } from './controlled';
 import { maskValues } from './mask-values';
 import { buildEntries } from './timeline-entries';
@@ -27,10 +28,11 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
         },
       },
       providerDept: { select: { name: true } },
-      subject: { select: { name: true, kind: true, restricted: true } },
+      subject: { select: { id: true, name: true, kind: true, restricted: true, restrictedReason: true } },
       batch: { include: { file: { select: { originalName: true, sha256: true, size: true } } } },
       history: { orderBy: { revision: 'asc' } },
       feedbackItems: { include: { feedbackCase: true, events: { orderBy: { id: 'asc' } } } },
+      events: { orderBy: { id: 'asc' } },
     },
   });
   // Other departments' records are reported as missing, never as forbidden.
@@ -85,6 +87,7 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
     batchEvents,
     suspects,
     feedbackItems: r.feedbackItems,
+    recordEvents: r.events,
     states: [...r.history.map((h) => ({ ...h, values: recordValues(h) })), { ...r, values }],
     fields: def.fields,
     tasks,
@@ -108,6 +111,23 @@ export async function getRecordTimeline(user: CurrentUser, recordId: string, ip:
       catalogVersion: r.catalogVersion.version,
       providerDeptName: r.providerDept.name,
       subjectName: r.subject?.name ?? null,
+      subjectId: r.subject?.id ?? null,
+      subjectRestricted: r.subject?.restricted ?? false,
+      subjectRestrictedReason: r.subject?.restrictedReason ?? null,
+      publicityStart: r.publicityStart,
+      publicityEnd: r.publicityEnd,
+      // Why the public site does not show it today; empty: it does (lib/publication/rule.ts).
+      hiddenReasons: hiddenReasons(
+        {
+          catalogSensitivity: r.catalogVersion.catalog.sensitivity,
+          subjectRestricted: r.subject?.restricted,
+          publicityStart: r.publicityStart,
+          publicityEnd: r.publicityEnd,
+          withdrawnAt: r.withdrawnAt,
+          repairedAt: r.repairedAt,
+        },
+        publicationDay(),
+      ),
       revision: r.revision,
       rowNumber: r.rowNumber,
       decisionDate: r.decisionDate,

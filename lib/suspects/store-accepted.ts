@@ -2,6 +2,7 @@
 // 关联比对, lineage) is tried first; a row it still refuses — no natural key, or a name that differs from the
 // registered subject, which is exactly what an explanation may justify — is written here as it is, linked to
 // the subject registered under its code, with the earlier state kept as a revision if the record exists.
+import { publicityWindow } from '@/lib/catalog/admin/publicity';
 import { fingerprintOf, naturalKeyOf } from '@/lib/catalog/keys';
 import type { CatalogDef, RowValues } from '@/lib/catalog/types';
 import { blindIndex, sealJson } from '@/lib/crypto/pii';
@@ -24,6 +25,7 @@ export async function storeAccepted(
   const naturalKey = naturalKeyOf(def, values) ?? `accepted:${item.id}`;
   const fingerprint = fingerprintOf(def, values);
   const { data, sealed } = splitPersonal(def, values);
+  const publicity = publicityWindow(def.publicityRule, values);
   const fields = {
     catalogVersionId: def.versionId,
     subjectId: await registeredSubjectId(tx, values),
@@ -33,7 +35,10 @@ export async function storeAccepted(
     sealed,
     batchId: batch.id,
     rowNumber: item.rowNumber,
-    decisionDate: decisionDateOf(values),
+    decisionDate: dateOf(values.decisionDate),
+    publicityStart: dateOf(publicity?.start),
+    publicityMinEnd: dateOf(publicity?.minEnd),
+    publicityEnd: dateOf(publicity?.end),
   };
   const prior = await tx.creditRecord.findUnique({
     where: { catalogId_naturalKey: { catalogId: def.catalogId, naturalKey } },
@@ -86,7 +91,6 @@ function splitPersonal(def: CatalogDef, values: RowValues): { data: Record<strin
   return { data, sealed: Object.keys(personal).length ? sealJson(personal) : null };
 }
 
-function decisionDateOf(values: RowValues): Date | null {
-  const v = values.decisionDate;
+function dateOf(v: string | null | undefined): Date | null {
   return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
 }

@@ -29,6 +29,8 @@ describe('workflow replay', () => {
         // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.
         'import-batch-explain-review.json',
         'import-batch-flagged-at-commit.json',
+        // The daily 公示期满 run (workflows/publicity-expiry.ts).
+        'publicity-expiry.json',
       ]),
     );
   });

@@ -1,6 +1,7 @@
 // A CatalogDef built from the seed data, for unit tests of the catalog engine without a database.
 import type { CatalogDef } from '../../lib/catalog/types';
 import type { SeedCatalog } from '../../prisma/seed-data/catalogs';
+import { publicityRules } from '../../prisma/seed-data/catalogs-extra';
 import { codeTables } from '../../prisma/seed-data/code-tables';
 
 export function defFromSeed(c: SeedCatalog): CatalogDef {
@@ -13,6 +14,7 @@ export function defFromSeed(c: SeedCatalog): CatalogDef {
     naturalKey: c.naturalKey,
     rules: c.rules,
     timelinessWorkdays: c.timelinessWorkdays,
+    publicityRule: publicityRules[c.code] ?? null,
     fields: c.fields.map((f) => ({
       key: f.key,
       label: f.label,

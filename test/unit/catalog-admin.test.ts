@@ -50,6 +50,7 @@ function defOf(c: ExtraCatalog): CatalogDef {
     naturalKey: d.naturalKey,
     rules: d.rules,
     timelinessWorkdays: d.timelinessWorkdays,
+    publicityRule: d.publicityRule,
     fields: d.fields,
     codeTables: Object.fromEntries(allTables.map((t) => [t.code, t])),
   };

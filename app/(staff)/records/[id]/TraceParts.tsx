@@ -11,6 +11,7 @@ const SOURCE: Record<TimelineEntry['source'], { label: string; tone: Tone }> = {
   task: { label: '待办', tone: 'slate' },
   feedback: { label: '中心反馈', tone: 'red' },
   audit: { label: '访问', tone: 'slate' },
+  record: { label: '公示', tone: 'amber' },
 };
 
 /** Every step of a record's life in time order, each with its source and who did it. */

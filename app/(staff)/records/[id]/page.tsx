@@ -9,8 +9,10 @@ import { SUSPECT_STATUS } from '@/app/_lib/labels';
 import { isUuid } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
 import { NotFoundError } from '@/lib/errors';
+import { HIDDEN_REASON_LABEL } from '@/lib/publication/rule';
 import { getRecordTimeline } from '@/lib/records/timeline';
 import { SendFeedback } from './SendFeedback';
+import { SubjectRestriction } from './SubjectRestriction';
 import { Card, TimelineList } from './TraceParts';
 
 export const dynamic = 'force-dynamic';
@@ -107,7 +109,26 @@ export default async function RecordTracePage({ params }: { params: Promise<{ id
               : ''}
           </span>
         </DetailItem>
+        <DetailItem label="公示">
+          <span data-testid="record-publicity">
+            {r.publicityStart
+              ? `公示期 ${day(r.publicityStart)} 至 ${r.publicityEnd ? day(r.publicityEnd) : '长期'}`
+              : '不公示'}
+            {r.hiddenReasons.length
+              ? `；网站当前不显示（${r.hiddenReasons.map((x) => HIDDEN_REASON_LABEL[x]).join('、')}）`
+              : '；网站当前公示中'}
+          </span>
+        </DetailItem>
       </dl>
+
+      {r.subjectId && user.permissions.has('subject:restrict') && (
+        <SubjectRestriction
+          subjectId={r.subjectId}
+          subjectName={r.subjectName ?? ''}
+          restricted={r.subjectRestricted}
+          reason={r.subjectRestrictedReason}
+        />
+      )}
 
       <section aria-labelledby="values-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="values-title" className="font-medium text-slate-900">
@@ -161,3 +182,5 @@ export default async function RecordTracePage({ params }: { params: Promise<{ id
     </div>
   );
 }
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
