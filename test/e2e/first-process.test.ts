@@ -111,7 +111,7 @@ describe('a department imports a 行政处罚 file and fixes what came back', ()
     await expect.poll(() => page.getByTestId('fix-done').isVisible(), { timeout: 30_000 }).toBe(true);
   });
 
-  it('R-2.2 R-9.1 shows the completed batch with its whole history', async () => {
+  it('R-2.2 shows the completed batch with its whole history', async () => {
     await signIn(page, 'scjgj01', DEMO_PASSWORD);
     await page.waitForURL('**/home');
     await page.goto(batchUrl);

@@ -21,7 +21,7 @@ afterAll(() => db.$disconnect());
 const NATIONAL_CATEGORY: Record<string, string> = { '02': '法人及非法人组织', '04': '个体工商户' };
 
 describe('a file in the current national 双公示 form', () => {
-  it('imports with no organisation row suspect, every category stored as its code', async () => {
+  it('R-2.1 imports with no organisation row suspect, every category stored as its code', async () => {
     const tag = `NV${Date.now()}-`;
     const rows = penaltyRows(4, { prefix: tag });
     // Organisations as the current template and the provincial systems write them; the legal representative's
@@ -72,7 +72,7 @@ describe('a file in the current national 双公示 form', () => {
     expect(records[3]!.subject?.uscc).toBe(rows[3]!.values.uscc);
   });
 
-  it('returns an organisation row without its 统一社会信用代码 as suspect, as the category requires it', async () => {
+  it('R-2.1 returns an organisation row without its 统一社会信用代码 as suspect, as the category requires it', async () => {
     const [row] = penaltyRows(1, { prefix: `NVQ${Date.now()}-` });
     row!.values.subjectCategory = '法人及非法人组织';
     row!.values.uscc = '';
