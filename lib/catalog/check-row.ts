@@ -183,8 +183,10 @@ const QUALIFIED = /^([^\s\-—–:(]+?)\s*[-—–:(]/;
 export function codeOf(table: CodeTableDef, text: string): string | undefined {
   const { byText, byCode } = lookupOf(table);
   const value = normaliseText(text);
+  const hit = byText.get(value) ?? byCode.get(value.split(/\s+/)[0]!);
+  if (hit !== undefined) return hit;
   const qualified = QUALIFIED.exec(value);
-  return byText.get(value) ?? byCode.get(value.split(/\s+/)[0]!) ?? (qualified ? byText.get(qualified[1]!) : undefined);
+  return qualified ? byText.get(qualified[1]!) : undefined;
 }
 
 // Built once per code table: an import checks a million cells against a few.
