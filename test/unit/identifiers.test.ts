@@ -224,6 +224,8 @@ describe('证件号码 by 证件类型', () => {
     ['04', '1234567890', '1234567890'],
     ['05', 'USA123456789012', 'USA123456789012'],
     ['05', '911840199001010016', '911840199001010016'],
+    // 其他 (the template's "其他-…"): no common shape, one word of at most 50 characters.
+    ['99', '南字第0123456号', '南字第0123456号'],
   ])('R-2.1 accepts certificate type %s number %s', (type, value, normalized) => {
     expect(checkCertNumber(type, value, { today })).toMatchObject({ ok: true, normalized });
   });
@@ -237,6 +239,8 @@ describe('证件号码 by 证件类型', () => {
     ['04', '1234567', 'FORMAT'],
     ['05', 'US123456789012', 'FORMAT'],
     ['05', '811840199001010016', 'FORMAT'],
+    ['99', '南字 0123456', 'FORMAT'],
+    ['99', '1'.repeat(51), 'FORMAT'],
     ['06', '12345678', 'CERT_TYPE'],
   ])('R-2.1 rejects certificate type %s number %s with %s', (type, value, code) => {
     expect(checkCertNumber(type, value, { today })).toMatchObject({ ok: false, code });
