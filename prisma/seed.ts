@@ -116,7 +116,13 @@ async function seedCodeTables(): Promise<void> {
   for (const t of [...codeTables, ...extraCodeTables]) {
     await db.codeTable.upsert({ where: { code: t.code }, create: { code: t.code, name: t.name }, update: {} });
     await db.codeItem.createMany({
-      data: t.items.map((item, i) => ({ tableCode: t.code, code: item.code, label: item.label, sortOrder: i })),
+      data: t.items.map((item, i) => ({
+        tableCode: t.code,
+        code: item.code,
+        label: item.label,
+        aliases: item.aliases ?? [],
+        sortOrder: i,
+      })),
       skipDuplicates: true,
     });
   }

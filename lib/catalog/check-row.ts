@@ -165,26 +165,57 @@ function checkDate(field: FieldDef, value: string): FieldResult {
 function checkEnum(def: CatalogDef, field: FieldDef, value: string): FieldResult {
   const table = field.codeTable ? def.codeTables[field.codeTable] : undefined;
   if (!table) return { value };
-  const { byText, codes } = lookupOf(table);
-  const hit = byText.get(value) ?? value.split(/\s+/)[0];
-  if (hit !== undefined && codes.has(hit)) return { value: hit };
+  const code = codeOf(table, value);
+  if (code !== undefined) return { value: code };
   return { value, problem: { code: 'ENUM', message: `${field.label}的值“${value}”不在代码表“${table.name}”中` } };
 }
 
-// What a cell may say for each code: templates show "01 自然人"; people also type just the code or just the label,
-// or the code followed by anything. Built once per code table: an import checks a million cells against a few.
+// "其他-补办", "其他（按日罚款）": the national template asks for 其他 followed by what it is. Not "、" or ";", which
+// join several items ("没收违法所得、没收非法财物"): those stay a question for the provider.
+const QUALIFIED = /^([^\s\-—–:(]+?)\s*[-—–:(]/;
+
+/**
+ * The code a cell means in a code table, or undefined. Templates write "01 自然人"; people and other systems also
+ * write just the code or just the label, an alias (the label or code another edition of the table gives the
+ * item: 法人 or 03 for 02 法人及非法人组织), a code followed by a space and anything, or a label followed by its
+ * qualification ("其他-补办"). A label followed by other words is not guessed at.
+ */
+export function codeOf(table: CodeTableDef, text: string): string | undefined {
+  const { byText, byCode } = lookupOf(table);
+  const value = normaliseText(text);
+  const hit = byText.get(value) ?? byCode.get(value.split(/\s+/)[0]!);
+  if (hit !== undefined) return hit;
+  const qualified = QUALIFIED.exec(value);
+  return qualified ? byText.get(qualified[1]!) : undefined;
+}
+
+// Built once per code table: an import checks a million cells against a few.
 interface CodeLookup {
+  /** Every way to write an item whole. */
   byText: Map<string, string>;
-  codes: Set<string>;
+  /** Codes, and aliases that are codes: what may lead a cell followed by words. */
+  byCode: Map<string, string>;
 }
 const lookups = new WeakMap<CodeTableDef, CodeLookup>();
 function lookupOf(table: CodeTableDef): CodeLookup {
   let lookup = lookups.get(table);
   if (!lookup) {
-    lookup = { byText: new Map(), codes: new Set(table.items.map((i) => i.code)) };
-    // The first item to match wins, as in the table's own order.
-    for (const i of [...table.items].reverse()) {
-      lookup.byText.set(`${i.code} ${i.label}`, i.code).set(i.label, i.code).set(i.code, i.code);
+    const { byText, byCode } = (lookup = { byText: new Map<string, string>(), byCode: new Map<string, string>() });
+    // Keys as a cell is read (normaliseText): a label written with full-width brackets matches its cell. An
+    // item's own code and label win over any alias; among equals the first item wins, in the table's order.
+    const set = (text: string, code: string) => byText.set(normaliseText(text), code);
+    const items = [...table.items].reverse();
+    for (const i of items) {
+      for (const a of i.aliases ?? []) {
+        set(a, i.code);
+        if (/^[0-9A-Za-z]+$/.test(a)) byCode.set(a, i.code);
+      }
+    }
+    for (const i of items) {
+      set(`${i.code} ${i.label}`, i.code);
+      set(i.label, i.code);
+      set(i.code, i.code);
+      byCode.set(i.code, i.code);
     }
     lookups.set(table, lookup);
   }

@@ -17,7 +17,11 @@ export async function loadCatalogDef(db: Db, versionId: string): Promise<Catalog
   });
   const codeTables: Record<string, CodeTableDef> = {};
   for (const t of tables)
-    codeTables[t.code] = { code: t.code, name: t.name, items: t.items.map(({ code, label }) => ({ code, label })) };
+    codeTables[t.code] = {
+      code: t.code,
+      name: t.name,
+      items: t.items.map(({ code, label, aliases }) => ({ code, label, aliases })),
+    };
   return {
     catalogId: version.catalogId,
     versionId: version.id,

@@ -29,7 +29,8 @@ export type CatalogRule =
 export interface CodeTableDef {
   code: string;
   name: string;
-  items: { code: string; label: string }[];
+  /** Enabled items in the table's order; aliases are other ways files write the item (read as its code). */
+  items: { code: string; label: string; aliases?: string[] }[];
 }
 
 export interface CatalogDef {

@@ -1,6 +1,8 @@
 // Data migration: natural keys and fingerprints written before they became keyed hashes (lib/catalog/keys.ts)
-// are recomputed from the stored values. It needs the PII keys, which SQL migrations do not have, so it runs
-// after them (the seed of `npm start` and `npm test`, and scripts/db-migrate.ts); once every key is hashed it finds nothing to do.
+// are recomputed from the stored values, and so are the fingerprints an SQL migration marked 'refresh' after
+// changing stored values (a code read in its normal form). It needs the PII keys, which SQL migrations do not
+// have, so it runs after them (the seed of `npm start` and `npm test`, and scripts/db-migrate.ts); once every
+// key is hashed and every fingerprint fresh it finds nothing to do.
 import pg from 'pg';
 import { fingerprintOf, naturalKeyOf, type KeyedCatalog } from '@/lib/catalog/keys';
 import type { RowValues } from '@/lib/catalog/types';
@@ -9,18 +11,19 @@ import { unsealJson } from '@/lib/crypto/pii';
 const BATCH = 2_000;
 // Not yet hashed, and not the placeholder of an accepted row without a natural key (lib/suspects/store-accepted.ts).
 const OLD_KEY = `"naturalKey" !~ '^[0-9a-f]{64}$' AND "naturalKey" NOT LIKE 'accepted:%'`;
+const PENDING = `((${OLD_KEY}) OR fingerprint = 'refresh')`;
 
 export async function rekeyRecords(databaseUrl: string, log: (line: string) => void = () => {}): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const pending = await client.query(`SELECT 1 FROM "CreditRecord" WHERE ${OLD_KEY} LIMIT 1`);
+    const pending = await client.query(`SELECT 1 FROM "CreditRecord" WHERE ${PENDING} LIMIT 1`);
     if (!pending.rowCount) return 0;
     const defs = await keyDefs(client);
     let done = 0;
     for (;;) {
       const { rows } = await client.query<{ id: string; v: string; data: RowValues; sealed: string | null }>(
-        `SELECT id, "catalogVersionId" AS v, data, sealed FROM "CreditRecord" WHERE ${OLD_KEY} LIMIT ${BATCH}`,
+        `SELECT id, "catalogVersionId" AS v, data, sealed FROM "CreditRecord" WHERE ${PENDING} LIMIT ${BATCH}`,
       );
       if (!rows.length) break;
       await client.query('BEGIN');

@@ -9,7 +9,7 @@ import type { CatalogRule, SeedCatalog, SeedField } from './catalogs';
 export type ExtraField = SeedField & { pattern?: string };
 export type ExtraCatalog = Omit<SeedCatalog, 'fields'> & { fields: ExtraField[] };
 
-const ORG = ['02', '03', '04'];
+const ORG = ['02', '04'];
 const PERSON = ['01'];
 
 const name = (label: string, aliases: string[] = []): ExtraField => ({
@@ -26,7 +26,7 @@ const uscc = (required: boolean): ExtraField => ({
   type: 'USCC',
   required,
   maxLength: 18,
-  note: required ? undefined : '法人、非法人组织、个体工商户必填',
+  note: required ? undefined : '法人及非法人组织、个体工商户必填',
   aliases: ['社会信用代码', '信用代码'],
 });
 const category: ExtraField = {

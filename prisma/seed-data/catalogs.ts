@@ -35,7 +35,7 @@ export interface SeedCatalog {
   providerDeptCodes: string[];
 }
 
-const ORG_CATEGORIES = ['02', '03', '04'];
+const ORG_CATEGORIES = ['02', '04'];
 const PERSON_CATEGORY = ['01'];
 
 const subjectHead: SeedField[] = [
@@ -64,7 +64,7 @@ const subjectCodes: SeedField[] = [
     label: '行政相对人代码_1(统一社会信用代码)',
     type: 'USCC',
     maxLength: 18,
-    note: '法人、非法人组织、个体工商户必填',
+    note: '法人及非法人组织、个体工商户必填',
     aliases: [
       '统一社会信用代码',
       '行政相对人代码_1',

@@ -7,7 +7,7 @@ import { makeUscc } from '../../lib/identifiers/uscc';
 export interface SeedOrganisation {
   name: string;
   uscc: string;
-  category: '02' | '04'; // 法人 or 个体工商户 (行政相对人类别)
+  category: '02' | '04'; // 法人及非法人组织 or 个体工商户 (行政相对人类别)
   legalRep: { name: string; idNumber: string };
 }
 

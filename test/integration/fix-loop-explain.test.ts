@@ -72,7 +72,7 @@ describe('explain and let the centre decide', () => {
     expect((await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).status).toBe('RETURNED');
   });
 
-  it('R-2.6 R-7.4 opens one review task for the credit centre only', async () => {
+  it('R-7.4 opens one review task for the credit centre only', async () => {
     const task = await waitForOpenTask(reviewTask());
     expect(task.kind).toBe('SUSPECT_REVIEW');
     expect(task.candidatePermission).toBe('data:review');

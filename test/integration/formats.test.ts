@@ -106,7 +106,7 @@ describe('the same rows in every upload format', () => {
     expect(await history('xlsx')).toEqual([]);
   });
 
-  it('R-1.3.3 knows how many rows an uploaded text file holds, for the progress bar and the time left', async () => {
+  it('knows how many rows an uploaded text file holds, for the progress bar and the time left', async () => {
     const expected = async (format: Format) =>
       (await db.importBatch.findUniqueOrThrow({ where: { id: batches.get(format)!.id } })).expectedRows;
     expect([await expected('utf8.csv'), await expected('gbk.csv'), await expected('tab.txt')]).toEqual([40, 40, 40]);

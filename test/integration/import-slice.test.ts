@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
+import { loadCalendar } from '../../lib/calendar/load';
+import { addWorkdays, workdaysBetween } from '../../lib/calendar/workdays';
 import { unsealJson } from '../../lib/crypto/pii';
 import { db } from '../../lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors';
@@ -75,8 +77,9 @@ describe('import of a 行政处罚 template', () => {
     expect(task?.kind).toBe('SUSPECT_FIX');
     expect(task?.dueAt).toBeInstanceOf(Date);
     const created = await db.task.findUniqueOrThrow({ where: { id: task!.id } });
-    const days = (task!.dueAt!.getTime() - created.createdAt.getTime()) / 86_400_000;
-    expect(days).toBeGreaterThanOrEqual(5 - 1); // five working days ends no earlier than four calendar days on
+    // The end of the fifth working day after the day it opened, on the seeded calendar (holidays, 调休 included).
+    expect(task!.dueAt).toEqual(addWorkdays(created.createdAt, 5, await loadCalendar(db)));
+    expect(workdaysBetween(created.createdAt, task!.dueAt!, await loadCalendar(db))).toBe(5);
     const other = (await loadUser({ username: 'swj01' }))!;
     await expect(getActionableTask(other, task!.id)).rejects.toBeInstanceOf(NotFoundError);
     const leader = (await loadUser({ username: 'scjgj_lead' }))!; // same department, no data:fix

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chainHash, GENESIS_HASH, writeAudit } from '../../lib/audit';
 import { purgeAuditLog } from '../../lib/audit/retention';
 import { verifyAuditChain } from '../../lib/audit/verify';
@@ -53,49 +53,56 @@ async function auditVerifyCli(url: string, ...args: string[]) {
   }
 }
 
-let scratchUrl: string;
-let client: pg.Client;
-let scratch: PrismaClient;
+const clients: pg.Client[] = [];
 
-beforeAll(async () => {
-  scratchUrl = await scratchDatabase();
-  scratch = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratchUrl }) });
-  for (let i = 1; i <= 8; i++) {
-    await writeAudit(scratch, {
-      username: 'admin',
-      ip: '10.0.0.8',
-      module: 'auth',
-      action: i % 2 ? 'LOGIN' : 'LOGOUT',
-      detail: { attempt: i, method: 'PASSWORD', note: '登录' },
-    });
+/** A scratch database holding a chain of eight sign-in rows, and a superuser's connection to it: each test
+ * tampers with its own, so none depends on what another did or on the order they run in. */
+async function chainOfEight(): Promise<{ url: string; client: pg.Client }> {
+  const url = await scratchDatabase();
+  const scratch = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    for (let i = 1; i <= 8; i++) {
+      await writeAudit(scratch, {
+        username: 'admin',
+        ip: '10.0.0.8',
+        module: 'auth',
+        action: i % 2 ? 'LOGIN' : 'LOGOUT',
+        detail: { attempt: i, method: 'PASSWORD', note: '登录' },
+      });
+    }
+  } finally {
+    await scratch.$disconnect();
   }
-  client = new pg.Client({ connectionString: scratchUrl });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
-});
+  clients.push(client);
+  return { url, client };
+}
 
 afterAll(async () => {
-  await client?.end();
-  await scratch?.$disconnect();
+  for (const c of clients) await c.end();
   for (const name of scratchDbs) {
     await superuser(process.env.DATABASE_URL!, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
   await db.$disconnect();
 });
 
-const ids = async () =>
+const ids = async (client: pg.Client) =>
   (await client.query<{ id: string }>(`SELECT id::text FROM "AuditLog" ORDER BY id`)).rows.map((r) => r.id);
 
 describe('tamper detection', () => {
   it('R-8.2 verifies an untouched chain and prints its head as an anchor', async () => {
+    const { url, client } = await chainOfEight();
     const report = await verifyAuditChain(client);
     expect(report).toMatchObject({ ok: true, rows: 8 });
-    const cli = await auditVerifyCli(scratchUrl);
+    const cli = await auditVerifyCli(url);
     expect(cli.code).toBe(0);
     expect(cli.output).toContain(`anchor: ${report.head!.id}:${report.head!.hash}`);
   });
 
   it('R-8.2 finds a row a superuser edited, and the CLI exits non-zero', async () => {
-    const [, , third] = await ids();
+    const { url, client } = await chainOfEight();
+    const [, , third] = await ids(client);
     const original = (await client.query(`SELECT detail FROM "AuditLog" WHERE id = $1`, [third])).rows[0].detail;
     // A superuser can switch the trigger off for the session; the chain still tells.
     await client.query(`SET session_replication_role = replica`);
@@ -103,7 +110,7 @@ describe('tamper detection', () => {
       third,
     ]);
     expect((await verifyAuditChain(client)).break).toMatchObject({ kind: 'edited', id: third });
-    const cli = await auditVerifyCli(scratchUrl);
+    const cli = await auditVerifyCli(url);
     expect(cli.code).toBe(1);
     expect(cli.output).toContain(`row ${third} was changed`);
     await client.query(`UPDATE "AuditLog" SET detail = $2 WHERE id = $1`, [third, original]);
@@ -111,37 +118,34 @@ describe('tamper detection', () => {
   });
 
   it('R-8.2 finds a row a superuser deleted', async () => {
-    const all = await ids();
+    const { url, client } = await chainOfEight();
+    const all = await ids(client);
+    await client.query(`SET session_replication_role = replica`);
     await client.query(`DELETE FROM "AuditLog" WHERE id = $1`, [all[5]]);
     expect((await verifyAuditChain(client)).break).toMatchObject({ kind: 'missing', id: all[6], afterId: all[4] });
-    const cli = await auditVerifyCli(scratchUrl);
+    const cli = await auditVerifyCli(url);
     expect(cli.code).toBe(1);
     expect(cli.output).toContain('1 row(s) deleted');
   });
 
   it('R-8.2 finds a cut tail through the anchor of an earlier run', async () => {
-    const url = await scratchDatabase();
-    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    for (let i = 0; i < 4; i++) await writeAudit(other, { module: 'auth', action: 'LOGIN', username: 'u' });
-    await other.$disconnect();
-    await superuser(url, async (c) => {
-      const { head } = await verifyAuditChain(c);
-      await c.query(`SET session_replication_role = replica`);
-      await c.query(`DELETE FROM "AuditLog" WHERE id = $1`, [head!.id]);
-      expect((await verifyAuditChain(c)).ok).toBe(true); // the chain alone cannot see a cut tail
-      expect((await verifyAuditChain(c, { anchors: [head!] })).break).toMatchObject({ kind: 'anchor' });
-      expect((await auditVerifyCli(url, '--anchor', `${head!.id}:${head!.hash}`)).code).toBe(1);
-    });
+    const { url, client: c } = await chainOfEight();
+    const { head } = await verifyAuditChain(c);
+    await c.query(`SET session_replication_role = replica`);
+    await c.query(`DELETE FROM "AuditLog" WHERE id = $1`, [head!.id]);
+    expect((await verifyAuditChain(c)).ok).toBe(true); // the chain alone cannot see a cut tail
+    expect((await verifyAuditChain(c, { anchors: [head!] })).break).toMatchObject({ kind: 'anchor' });
+    expect((await auditVerifyCli(url, '--anchor', `${head!.id}:${head!.hash}`)).code).toBe(1);
   });
 });
 
 describe("the application's database role", () => {
   for (const [name, url] of [
-    ['the test database', () => process.env.DATABASE_URL!],
-    ['a database whose audit triggers are off', () => scratchUrl],
+    ['the test database', async () => process.env.DATABASE_URL!],
+    ['a database whose audit triggers are off', scratchDatabase],
   ] as const) {
     it(`R-8.2 may append to the audit log but not change, delete or truncate it (${name})`, async () => {
-      await superuser(url(), async (c) => {
+      await superuser(await url(), async (c) => {
         if (name !== 'the test database') await c.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`);
         const asApp = async (sql: string) => {
           await c.query('BEGIN');

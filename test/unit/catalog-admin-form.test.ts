@@ -50,7 +50,7 @@ describe('version editor form', () => {
     expect(draft.timelinessWorkdays).toBe(7);
   });
 
-  it('R-4.0 R-6.2 reads 分级公示期 as code:min-max, an empty maximum meaning no end', () => {
+  it('R-4.0 reads 分级公示期 as code:min-max, an empty maximum meaning no end', () => {
     const form = toForm(negative);
     form.publicity.classes = '1：0-3；2:3-12; 3:12-';
     const rule = toDraft(form).publicityRule;

@@ -212,7 +212,7 @@ describe('draft rules', () => {
 describe('publicity periods (公示期)', () => {
   const negative = publicityRules.NEGATIVE!;
 
-  it('R-6.2 computes 一般 and 严重 windows from the decision date, as 国办发〔2025〕22号 sets them', () => {
+  it('computes 一般 and 严重 windows from the decision date, as 国办发〔2025〕22号 sets them', () => {
     expect(publicityWindow(negative, { decisionDate: '2026-01-10', severity: '2' })).toEqual({
       start: '2026-01-10',
       minEnd: '2026-04-10',
@@ -226,14 +226,14 @@ describe('publicity periods (公示期)', () => {
     expect(publicityWindow(negative, { decisionDate: '2026-01-10', severity: '1' })?.end).toBe('2026-04-10');
   });
 
-  it('R-6.2 ends publicity at an earlier 移出日期 or 公示截止期, never later than the maximum', () => {
+  it('ends publicity at an earlier 移出日期 or 公示截止期, never later than the maximum', () => {
     const removed = publicityWindow(negative, { decisionDate: '2026-01-10', severity: '3', removedDate: '2027-06-01' });
     expect(removed?.end).toBe('2027-06-01');
     const penalty = publicityRules.ADMIN_PENALTY!;
     expect(publicityWindow(penalty, { decisionDate: '2026-01-10', publicUntil: '2030-01-01' })?.end).toBe('2027-01-10');
   });
 
-  it('R-6.2 does not publish basic or personal information, nor a record without its start date', () => {
+  it('does not publish basic or personal information, nor a record without its start date', () => {
     expect(publicityWindow(publicityRules.PERSON_BASIC!, { birthDate: '1990-01-01' })).toBeNull();
     expect(publicityWindow(negative, { severity: '2' })).toBeNull();
     const open: PublicityRule = { kind: 'period', from: 'd', minMonths: 0, maxMonths: null };
@@ -244,7 +244,7 @@ describe('publicity periods (公示期)', () => {
     });
   });
 
-  it('R-6.2 adds calendar months, clamping to the end of a shorter month', () => {
+  it('adds calendar months, clamping to the end of a shorter month', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');

@@ -96,7 +96,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     });
   });
 
-  it('R-2.1 makeUscc builds valid codes and refuses characters outside the set', () => {
+  it('makeUscc builds valid codes and refuses characters outside the set', () => {
     const code = makeUscc('91410823', 'MA47XK2P');
     expect(code).toMatch(/^91410823MA47XK2P[0-9X][0-9A-HJ-NPQRTUWXY]$/);
     expect(checkUscc(code)).toEqual({ ok: true, normalized: code });
@@ -206,7 +206,7 @@ describe('公民身份号码 (GB 11643-1999)', () => {
     expect(birthDateOf('abc')).toBeNull();
   });
 
-  it('R-2.1 makeIdNumber builds valid numbers and refuses impossible dates', () => {
+  it('makeIdNumber builds valid numbers and refuses impossible dates', () => {
     const id = makeIdNumber('410823', '19800229', '123');
     expect(id.slice(0, 17)).toBe('41082319800229123');
     expect(checkIdNumber(id, { today })).toEqual({ ok: true, normalized: id, legacy15: false });
@@ -224,6 +224,8 @@ describe('证件号码 by 证件类型', () => {
     ['04', '1234567890', '1234567890'],
     ['05', 'USA123456789012', 'USA123456789012'],
     ['05', '911840199001010016', '911840199001010016'],
+    // 其他 (the template's "其他-…"): no common shape, one word of at most 50 characters.
+    ['99', '南字第0123456号', '南字第0123456号'],
   ])('R-2.1 accepts certificate type %s number %s', (type, value, normalized) => {
     expect(checkCertNumber(type, value, { today })).toMatchObject({ ok: true, normalized });
   });
@@ -237,6 +239,8 @@ describe('证件号码 by 证件类型', () => {
     ['04', '1234567', 'FORMAT'],
     ['05', 'US123456789012', 'FORMAT'],
     ['05', '811840199001010016', 'FORMAT'],
+    ['99', '南字 0123456', 'FORMAT'],
+    ['99', '1'.repeat(51), 'FORMAT'],
     ['06', '12345678', 'CERT_TYPE'],
   ])('R-2.1 rejects certificate type %s number %s with %s', (type, value, code) => {
     expect(checkCertNumber(type, value, { today })).toMatchObject({ ok: false, code });
@@ -257,7 +261,7 @@ describe('联系电话', () => {
 describe('seed organisations', () => {
   const orgs = generateOrganisations();
 
-  it('R-2.1 every generated organisation has a valid, unique USCC and a unique name', () => {
+  it('every generated organisation has a valid, unique USCC and a unique name', () => {
     expect(orgs).toHaveLength(300);
     for (const org of orgs) {
       expect(checkUscc(org.uscc), `${org.name} ${org.uscc}`).toEqual({ ok: true, normalized: org.uscc });
@@ -267,7 +271,7 @@ describe('seed organisations', () => {
     expect(new Set(orgs.map((o) => o.name)).size).toBe(orgs.length);
   });
 
-  it('R-5.1 every legal representative has a valid 武陟 身份证号 born 1955–2000', () => {
+  it('every generated legal representative has a valid 武陟 身份证号 born 1955–2000', () => {
     for (const { legalRep } of orgs) {
       expect(checkIdNumber(legalRep.idNumber, { today }), legalRep.idNumber).toMatchObject({ ok: true });
       expect(legalRep.idNumber.slice(0, 6)).toBe('410823');
@@ -278,7 +282,7 @@ describe('seed organisations', () => {
     }
   });
 
-  it('R-2.1 the generator is deterministic and mixes enterprises with 个体工商户', () => {
+  it('the generator is deterministic and mixes enterprises with 个体工商户', () => {
     expect(generateOrganisations()).toEqual(orgs);
     expect(orgs.filter((o) => o.category === '04').length).toBe(60);
     expect(orgs.every((o) => (o.category === '02') === o.name.endsWith('有限公司'))).toBe(true);

@@ -55,7 +55,7 @@ describe('preparing an import row', () => {
 });
 
 describe('COPY text', () => {
-  it('R-2.1 escapes the separators and marks nulls, so a value arrives exactly as it was read', () => {
+  it('escapes the separators and marks nulls, so a value arrives exactly as it was read', () => {
     const line = sql.copyLine(['a\tb', 'line1\nline2\r', 'C:\\路径', null, 7, '{"x":"\\"q\\""}']);
     expect(line).toBe('a\\tb\tline1\\nline2\\r\tC:\\\\路径\t\\N\t7\t{"x":"\\\\"q\\\\""}\n');
     expect(line.split('\t')).toHaveLength(6);

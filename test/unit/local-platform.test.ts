@@ -15,7 +15,7 @@ const platform = {
 };
 
 describe('the running platform for operator commands', () => {
-  it('R-1.3 gives a command with no configuration the running platform’s settings, keeping what it was given', () => {
+  it('gives a command with no configuration the running platform’s settings, keeping what it was given', () => {
     const dir = mkdtempSync(join(tmpdir(), 'platform-'));
     const forget = writeLocalPlatform(dir, platform);
     // It holds the keys the data is sealed with: its owner's to read only.
@@ -42,7 +42,7 @@ describe('the running platform for operator commands', () => {
     expect(after).toEqual({});
   });
 
-  it('R-1.3 ignores the settings of an `npm start` that no longer runs (killed, its pid since reused)', () => {
+  it('ignores the settings of an `npm start` that no longer runs (killed, its pid since reused)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'platform-'));
     writeLocalPlatform(dir, platform);
     const path = join(dir, 'platform.json');

@@ -121,7 +121,7 @@ describe('xlsx cell values', () => {
 });
 
 describe('shared strings of a large sheet', () => {
-  it('R-9.1 keeps a million shared strings packed and gives each back exactly, across blocks', () => {
+  it('keeps a million shared strings packed and gives each back exactly, across blocks', () => {
     const table = new StringTable();
     const value = (i: number) => (i % 7 === 0 ? '' : `武陟县第${i}号${'字'.repeat(i % 13)}`);
     for (let i = 0; i < 1_000_000; i++) table.push(value(i));

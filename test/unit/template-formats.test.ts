@@ -103,7 +103,7 @@ describe('template downloads', () => {
 });
 
 describe('formula injection in exports', () => {
-  it('R-2.1 prefixes an apostrophe to cells that start like a formula, and leaves plain numbers alone', () => {
+  it('prefixes an apostrophe to cells that start like a formula, and leaves plain numbers alone', () => {
     for (const v of [
       '=HYPERLINK("http://x","点我")',
       "+cmd|' /C calc'!A0",
