@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
+import { callApi } from '@/app/_lib/api-client';
 import { formatCount, formatDateTime } from '@/app/_lib/format';
 import { ACTIVE_BATCH_STATUSES, batchStatus } from '@/app/_lib/labels';
 import { ImportRate } from './ImportRate';
@@ -63,24 +64,19 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
     const tick = async () => {
       // Don't load the server for a tab nobody is looking at; check again on the next tick.
       if (document.visibilityState !== 'hidden') {
-        try {
-          const res = await fetch(`/api/batches/${batchId}`, { cache: 'no-store' });
-          if (res.status === 401 || res.status === 403 || res.status === 404) {
-            setStale(true);
-            return; // polling cannot recover from these: stop
-          }
-          const body: unknown = res.ok ? await res.json() : null;
-          if (isProgress(body) && !stopped) {
-            setData(body);
-            setStale(false);
-            if (body.status !== lastStatus.current) {
-              lastStatus.current = body.status;
-              router.refresh();
-            }
-          } else setStale(true);
-        } catch {
+        const res = await callApi(`/api/batches/${batchId}`, { cache: 'no-store', accept: isProgress });
+        if (res.status === 401 || res.status === 403 || res.status === 404) {
           setStale(true);
+          return; // polling cannot recover from these: stop
         }
+        if (res.ok && !stopped) {
+          setData(res.data);
+          setStale(false);
+          if (res.data.status !== lastStatus.current) {
+            lastStatus.current = res.data.status;
+            router.refresh();
+          }
+        } else setStale(true);
       }
       if (!stopped) timer = setTimeout(tick, POLL_MS);
     };

@@ -4,13 +4,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toProblem } from '@/app/_lib/problem';
-import { NETWORK_ERROR, postJson } from './post-json';
-import { problemText } from './problem-text';
+import { callApi } from '@/app/_lib/api-client';
 import { FixRow } from './FixRow';
 import {
   failingRows,
   isFixReply,
+  NETWORK_ERROR,
   toFormRow,
   type FixField,
   type FixFormValues,
@@ -73,25 +72,23 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
       itemId: r.itemId,
       values: Object.fromEntries(fields.map((f, j) => [f.key, r.values[j] ?? ''])),
     }));
-    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, { rows });
-    if (res.status === 0) {
-      setOutcome({ kind: 'error', message: NETWORK_ERROR });
-      return;
-    }
-    const body = res.body;
-    if (res.ok && isFixReply(body)) {
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, {
+      json: { rows },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    if (res.ok) {
       const ids = new Set(chosen.map((r) => r.itemId));
       justSubmitted.current = ids;
       setFreshProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([id]) => !ids.has(id))));
-      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      setOutcome({ kind: 'success', message: res.data.message, done: res.data.done });
       router.refresh();
       return;
     }
-    const problem = toProblem(res.status, body);
-    const failing = failingRows(problem.details);
+    const failing = failingRows(res.details);
     if (failing.length)
       setFreshProblems((prev) => ({ ...prev, ...Object.fromEntries(failing.map((f) => [f.itemId, f.problems])) }));
-    setOutcome({ kind: 'error', message: problem.title });
+    setOutcome({ kind: 'error', message: res.message });
     // A conflict means the task or rows changed under us: show the current state.
     if (res.status === 409) router.refresh();
   });
@@ -107,15 +104,18 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
       setOutcome({ kind: 'error', message: '请先在要申请确认的行中写明理由' });
       return;
     }
-    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/explanations`, { rows });
-    const body = res.body;
-    if (res.ok && isFixReply(body)) {
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/explanations`, {
+      json: { rows },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    if (res.ok) {
       justSubmitted.current = new Set(rows.map((r) => r.itemId));
-      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      setOutcome({ kind: 'success', message: res.data.message, done: res.data.done });
       router.refresh();
       return;
     }
-    setOutcome({ kind: 'error', message: res.status === 0 ? NETWORK_ERROR : problemText(res.status, body) });
+    setOutcome({ kind: 'error', message: res.message });
     if (res.status === 409) router.refresh();
   });
 

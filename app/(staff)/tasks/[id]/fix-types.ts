@@ -61,3 +61,5 @@ export interface FixReply {
 export function isFixReply(body: unknown): body is FixReply {
   return !!body && typeof body === 'object' && 'done' in body && 'message' in body && typeof body.message === 'string';
 }
+
+export const NETWORK_ERROR = '网络错误，提交失败，请重试';
