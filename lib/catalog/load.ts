@@ -1,7 +1,8 @@
 // Reads a catalog version and its code tables from the database into a CatalogDef.
 import type { Db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import type { CatalogDef, CatalogRule, CodeTableDef } from './types';
+import type { CatalogDef, CodeTableDef } from './types';
+import { readRules } from './json-columns';
 
 export async function loadCatalogDef(db: Db, versionId: string): Promise<CatalogDef> {
   const version = await db.catalogVersion.findUnique({
@@ -24,7 +25,7 @@ export async function loadCatalogDef(db: Db, versionId: string): Promise<Catalog
     name: version.catalog.name,
     version: version.version,
     naturalKey: version.naturalKey,
-    rules: version.rules as unknown as CatalogRule[],
+    rules: readRules(version.rules),
     timelinessWorkdays: version.timelinessWorkdays,
     fields: version.fields.map((f) => ({
       key: f.key,

@@ -7,8 +7,7 @@ import { Forbidden } from '@/app/_components/Forbidden';
 import { formatBytes, formatCount, formatDateTime } from '@/app/_lib/format';
 import { decodeParam } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
-import type { DrillReport } from '@/lib/backup/drill';
-import type { Manifest } from '@/lib/backup/manifest';
+import { readChecksums, readDrillReport, readManifest } from '@/lib/backup/json-columns';
 import { getBackup } from '@/lib/backup/service';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { AutoRefresh } from '../_components/AutoRefresh';
@@ -29,8 +28,8 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const manifest = b.manifest as unknown as Manifest | null;
-  const checksums = (b.checksums ?? {}) as Record<string, string>;
+  const manifest = readManifest(b.manifest);
+  const checksums = readChecksums(b.checksums);
   const [statusLabel, statusTone] = BACKUP_STATUS[b.status] ?? [b.status, 'slate'];
   const [offLabel, offTone] = OFFSITE_STATUS[b.offsiteStatus] ?? [b.offsiteStatus, 'slate'];
 
@@ -68,7 +67,7 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
         <h2 className="border-b border-slate-100 px-4 py-2 text-sm font-medium text-slate-900">恢复演练</h2>
         {b.drills.length === 0 && <p className="p-4 text-sm text-slate-500">尚未进行恢复演练。</p>}
         {b.drills.map((d) => {
-          const report = d.report as unknown as DrillReport | null;
+          const report = readDrillReport(d.report);
           const [label, tone] = DRILL_STATUS[d.status] ?? [d.status, 'slate'];
           return (
             <article key={d.id} className="border-b border-slate-100 p-4 text-sm last:border-0" data-testid="drill">
