@@ -8,7 +8,7 @@ import { batchStatus } from '@/app/_lib/labels';
 import { parsePage, type SearchParams } from '@/app/_lib/params';
 import { staffPage } from '@/app/_lib/session';
 import { listBatches } from '@/lib/batches/queries';
-import { db } from '@/lib/db';
+import { catalogsProvidedBy } from '@/lib/catalog/provided';
 import { UploadPanel } from './UploadPanel';
 
 export const dynamic = 'force-dynamic';
@@ -29,13 +29,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
   const [list, catalogs] = await Promise.all([
     listBatches(user, page),
     // Only catalogs this department is a registered provider of may be uploaded (checked again on POST).
-    canImport
-      ? db.catalog.findMany({
-          where: { providers: { some: { departmentId: user.departmentId } } },
-          select: { code: true, name: true },
-          orderBy: { name: 'asc' },
-        })
-      : Promise.resolve([]),
+    canImport ? catalogsProvidedBy(user.departmentId) : Promise.resolve([]),
   ]);
 
   return (

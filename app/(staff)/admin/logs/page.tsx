@@ -5,8 +5,8 @@ import { Forbidden } from '@/app/_components/Forbidden';
 import { formatDateTime } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
+import { departmentChoices } from '@/lib/admin/departments';
 import { auditQuerySchema, MODULE_LABELS, RESULT_LABELS, searchAuditLog, type AuditQuery } from '@/lib/audit/query';
-import { db } from '@/lib/db';
 import { AppError, ForbiddenError } from '@/lib/errors';
 import { LogFilterForm } from './_components/LogFilterForm';
 
@@ -48,7 +48,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
       </p>
     );
   }
-  const departments = await db.department.findMany({ orderBy: { sortOrder: 'asc' }, select: { id: true, name: true } });
+  const departments = await departmentChoices();
   const { before: _before, ...filter } = query;
   const keep = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const exportHref = `/api/admin/logs/export?${new URLSearchParams(keep)}`;
