@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { menuAdminData } from '@/lib/admin/menus';
 import { can } from '@/lib/auth/load-user';
@@ -135,43 +136,38 @@ export default async function MenusPage() {
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="font-medium text-slate-900">操作按钮</h2>
         <p className="mt-1 text-xs text-slate-500">停用的按钮对所有人隐藏，对应操作也会被服务器拒绝。</p>
-        <table className="mt-3 min-w-full text-sm" data-testid="operation-table">
-          <thead className="text-left text-slate-600">
-            <tr>
-              {['按钮', '编码', '所在菜单', '所需权限', '状态', ''].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {operations.map((o) => {
-              const locked = !!operationDef(o.code) && 'locked' in operationDef(o.code)!;
-              return (
-                <tr key={o.code} data-testid="operation-row" data-code={o.code} data-enabled={o.enabled}>
-                  <td className="px-3 py-2">{o.label}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.code}</td>
-                  <td className="px-3 py-2 text-slate-600">{o.menuId ? menuLabel.get(o.menuId) : '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.permissionCode}</td>
-                  <td className="px-3 py-2">{o.enabled ? '启用' : <span className="text-amber-700">已停用</span>}</td>
-                  <td className="px-3 py-2">
-                    {editable && !locked && (
-                      <ActionButton
-                        method="PATCH"
-                        url={`/api/admin/operations/${o.code}`}
-                        body={{ enabled: !o.enabled }}
-                        label={o.enabled ? '停用' : '启用'}
-                        tone={o.enabled ? 'danger' : 'default'}
-                        testId={`operation-toggle-${o.code}`}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          testId="operation-table"
+          columns={['按钮', '编码', '所在菜单', '所需权限', '状态', '']}
+          compact
+          plain
+          className="mt-3"
+        >
+          {operations.map((o) => {
+            const locked = !!operationDef(o.code) && 'locked' in operationDef(o.code)!;
+            return (
+              <tr key={o.code} data-testid="operation-row" data-code={o.code} data-enabled={o.enabled}>
+                <td className="px-3 py-2">{o.label}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.code}</td>
+                <td className="px-3 py-2 text-slate-600">{o.menuId ? menuLabel.get(o.menuId) : '—'}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.permissionCode}</td>
+                <td className="px-3 py-2">{o.enabled ? '启用' : <span className="text-amber-700">已停用</span>}</td>
+                <td className="px-3 py-2">
+                  {editable && !locked && (
+                    <ActionButton
+                      method="PATCH"
+                      url={`/api/admin/operations/${o.code}`}
+                      body={{ enabled: !o.enabled }}
+                      label={o.enabled ? '停用' : '启用'}
+                      tone={o.enabled ? 'danger' : 'default'}
+                      testId={`operation-toggle-${o.code}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
 import { formatDateTime } from '@/app/_lib/format';
@@ -79,37 +80,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="user-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['用户名', '姓名', '部门', '角色', '状态', '最近登录'].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
+      <TableCard>
+        <DataTable
+          testId="user-table"
+          caption="用户列表"
+          columns={['用户名', '姓名', '部门', '角色', '状态', '最近登录']}
+        >
+          {list.rows.map((u) => (
+            <tr key={u.id} data-testid="user-row" data-username={u.username}>
+              <td className="px-4 py-2">
+                <Link href={`/admin/users/${u.id}`} className="font-medium text-blue-700 hover:underline">
+                  {u.username}
+                </Link>
+              </td>
+              <td className="px-4 py-2">{u.displayName}</td>
+              <td className="px-4 py-2 text-slate-600">{u.department.name}</td>
+              <td className="px-4 py-2 text-slate-600">{u.roles.map((r) => r.name).join('、') || '—'}</td>
+              <td className="px-4 py-2">
+                {u.status === 'ACTIVE' ? <Badge tone="green">正常</Badge> : <Badge tone="slate">已停用</Badge>}
+              </td>
+              <td className="px-4 py-2 text-slate-600 tabular-nums">{formatDateTime(u.lastLoginAt)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {list.rows.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/users/${u.id}`} className="font-medium text-blue-700 hover:underline">
-                    {u.username}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{u.displayName}</td>
-                <td className="px-4 py-2 text-slate-600">{u.department.name}</td>
-                <td className="px-4 py-2 text-slate-600">{u.roles.map((r) => r.name).join('、') || '—'}</td>
-                <td className="px-4 py-2">
-                  {u.status === 'ACTIVE' ? <Badge tone="green">正常</Badge> : <Badge tone="slate">已停用</Badge>}
-                </td>
-                <td className="px-4 py-2 text-slate-600 tabular-nums">{formatDateTime(u.lastLoginAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      </TableCard>
       <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/admin/users" params={keep} />
 
       <div className="grid gap-4 lg:grid-cols-2">

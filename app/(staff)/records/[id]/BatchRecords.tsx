@@ -63,12 +63,22 @@ export function BatchRecords({ batchId, canFeedback }: { batchId: string; canFee
       <table className="min-w-full text-sm">
         <thead className="text-left text-slate-500">
           <tr>
-            {canFeedback && <th className="w-8 py-1" aria-label="选择" />}
-            <th className="py-1 font-medium">行号</th>
-            <th className="py-1 font-medium">行政相对人</th>
-            <th className="py-1 font-medium">决定文书号</th>
-            <th className="py-1 font-medium">决定日期</th>
-            <th className="py-1 font-medium">状态</th>
+            {canFeedback && <th scope="col" className="w-8 py-1" aria-label="选择" />}
+            <th scope="col" className="py-1 font-medium">
+              行号
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              行政相对人
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              决定文书号
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              决定日期
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              状态
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { DataTable, TableCard, Th } from '@/app/_components/DataTable';
 import { callApi } from '@/app/_lib/api-client';
 import { FixRow } from './FixRow';
 import {
@@ -187,44 +188,42 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
         </p>
       )}
       {items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="fix-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="sticky left-0 z-20 whitespace-nowrap bg-slate-50 px-3 py-2 font-medium">
+        <TableCard>
+          <DataTable
+            testId="fix-table"
+            head={
+              <>
+                <Th pad="px-3 py-2" nowrap className="sticky left-0 z-20 bg-slate-50">
                   选择提交 / 行号
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  状态 / 问题
-                </th>
+                </Th>
+                <Th compact>状态 / 问题</Th>
                 {fields.map((f) => (
-                  <th key={f.key} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
+                  <Th key={f.key} pad="px-2 py-2" nowrap>
                     {f.label}
                     {f.required && (
                       <span className="ml-0.5 text-red-600" aria-label="必填">
                         *
                       </span>
                     )}
-                  </th>
+                  </Th>
                 ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((item, index) => (
-                <FixRow
-                  key={item.id}
-                  index={index}
-                  item={item}
-                  fields={fields}
-                  problems={freshProblems[item.id] ?? item.problems}
-                  editable={canEdit && item.status === 'OPEN'}
-                  register={register}
-                  setValue={setValue}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </>
+            }
+          >
+            {items.map((item, index) => (
+              <FixRow
+                key={item.id}
+                index={index}
+                item={item}
+                fields={fields}
+                problems={freshProblems[item.id] ?? item.problems}
+                editable={canEdit && item.status === 'OPEN'}
+                register={register}
+                setValue={setValue}
+              />
+            ))}
+          </DataTable>
+        </TableCard>
       )}
     </form>
   );

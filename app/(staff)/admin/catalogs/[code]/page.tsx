@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge, type Tone } from '@/app/_components/Badge';
+import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { formatDateTime } from '@/app/_lib/format';
 import { catalogChoices, getCatalog } from '@/lib/catalog/admin/catalogs';
@@ -56,58 +57,52 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
           <h2 className="font-medium text-slate-900">版本</h2>
           {manage && !hasDraft && <NewVersionButton code={code} />}
         </div>
-        <table className="min-w-full text-sm" data-testid="version-table">
-          <thead className="text-left text-slate-600">
-            <tr>
-              {['版本', '状态', '字段', '批次', '记录', '发布时间', '说明', '操作'].map((h) => (
-                <th key={h} scope="col" className="py-2 pr-4 font-medium">
-                  {h}
-                </th>
-              ))}
+        <DataTable
+          testId="version-table"
+          columns={['版本', '状态', '字段', '批次', '记录', '发布时间', '说明', '操作']}
+          pad="py-2 pr-4"
+          plain
+        >
+          {catalog.versions.map((v) => (
+            <tr key={v.id} data-testid="version-row" data-version={v.version} data-status={v.status}>
+              <td className="py-2 pr-4">
+                <Link href={`/admin/catalogs/${code}/v/${v.version}`} className="text-blue-700 hover:underline">
+                  第 {v.version} 版
+                </Link>
+              </td>
+              <td className="py-2 pr-4">
+                <Badge tone={STATUS_TONE[v.status]}>{VERSION_STATUS_LABEL[v.status]}</Badge>
+              </td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.fields}</td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.batches}</td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.records}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
+              <td className="max-w-64 py-2 pr-4 text-slate-600">{v.changeNote ?? '—'}</td>
+              <td className="space-x-2 py-2 pr-4 whitespace-nowrap">
+                {manage && v.status === 'DRAFT' && (
+                  <ActionButton
+                    method="DELETE"
+                    url={`${base}/${v.version}`}
+                    label="删除草稿"
+                    tone="danger"
+                    confirm={`删除第 ${v.version} 版草稿？`}
+                    testId={`version-delete-${v.version}`}
+                  />
+                )}
+                {manage && v.status === 'PUBLISHED' && (
+                  <ActionButton
+                    method="POST"
+                    url={`${base}/${v.version}/retire`}
+                    label="停用"
+                    tone="danger"
+                    confirm={`停用第 ${v.version} 版后，本目录不能再接收新数据，直到发布新版本。继续？`}
+                    testId={`version-retire-${v.version}`}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {catalog.versions.map((v) => (
-              <tr key={v.id} data-testid="version-row" data-version={v.version} data-status={v.status}>
-                <td className="py-2 pr-4">
-                  <Link href={`/admin/catalogs/${code}/v/${v.version}`} className="text-blue-700 hover:underline">
-                    第 {v.version} 版
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">
-                  <Badge tone={STATUS_TONE[v.status]}>{VERSION_STATUS_LABEL[v.status]}</Badge>
-                </td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.fields}</td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.batches}</td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.records}</td>
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
-                <td className="max-w-64 py-2 pr-4 text-slate-600">{v.changeNote ?? '—'}</td>
-                <td className="space-x-2 py-2 pr-4 whitespace-nowrap">
-                  {manage && v.status === 'DRAFT' && (
-                    <ActionButton
-                      method="DELETE"
-                      url={`${base}/${v.version}`}
-                      label="删除草稿"
-                      tone="danger"
-                      confirm={`删除第 ${v.version} 版草稿？`}
-                      testId={`version-delete-${v.version}`}
-                    />
-                  )}
-                  {manage && v.status === 'PUBLISHED' && (
-                    <ActionButton
-                      method="POST"
-                      url={`${base}/${v.version}/retire`}
-                      label="停用"
-                      tone="danger"
-                      confirm={`停用第 ${v.version} 版后，本目录不能再接收新数据，直到发布新版本。继续？`}
-                      testId={`version-retire-${v.version}`}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
 
       {manage && (
