@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
 import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { QueryRefused } from '@/app/_components/QueryRefused';
 import { formatDateTime } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
@@ -40,14 +41,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
   } catch (err) {
     if (err instanceof ForbiddenError) return <Forbidden />;
     if (!(err instanceof AppError)) throw err;
-    return (
-      <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-        {err.message}。
-        <Link href="/admin/logs" className="text-blue-700 underline">
-          重新查询
-        </Link>
-      </p>
-    );
+    return <QueryRefused message={err.message} href="/admin/logs" again="重新查询" />;
   }
   const departments = await departmentChoices();
   const { before: _before, ...filter } = query;
