@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
 import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { catalogChoices, listCatalogs } from '@/lib/catalog/admin/catalogs';
 import {
   CATALOG_CATEGORIES,
@@ -64,8 +65,7 @@ export default async function CatalogsPage() {
         </DataTable>
       </TableCard>
       {manage && (
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="mb-3 font-medium text-slate-900">新建目录</h2>
+        <Panel title="新建目录" titleClassName="mb-3 font-medium text-slate-900" padding="p-5">
           <AdminForm
             method="POST"
             url="/api/admin/catalogs"
@@ -106,7 +106,7 @@ export default async function CatalogsPage() {
               },
             ]}
           />
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge, type Tone } from '@/app/_components/Badge';
 import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatBytes, formatDateTime } from '@/app/_lib/format';
 import { exchangeOverview } from '@/lib/exchange/exchange-log';
 import { scheduleInfo } from '@/lib/exchange/schedule';
@@ -61,8 +62,7 @@ export default async function ExchangePage() {
         <ActionButton method="POST" url="/api/admin/exchange/scan" label="立即读取" testId="exchange-scan-now" />
       </section>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-3 font-medium text-slate-900">读取设置</h2>
+      <Panel title="读取设置" titleClassName="mb-3 font-medium text-slate-900" padding="p-5">
         <div className="space-y-3">
           {overview.settings.map((s) => (
             <AdminForm
@@ -86,7 +86,7 @@ export default async function ExchangePage() {
             />
           ))}
         </div>
-      </section>
+      </Panel>
 
       <TableCard as="section">
         <h2 className="px-5 pt-4 font-medium text-slate-900">最近收到的文件</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { menuAdminData } from '@/lib/admin/menus';
 import { can } from '@/lib/auth/load-user';
 import { operationDef } from '@/lib/auth/permissions';
@@ -27,8 +28,7 @@ export default async function MenusPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">菜单与按钮</h1>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">菜单</h2>
+      <Panel title="菜单">
         <p className="mt-1 text-xs text-slate-500">
           菜单只决定导航中显示什么；页面本身仍按功能权限校验。停用的菜单连同下级一并隐藏。
         </p>
@@ -101,11 +101,10 @@ export default async function MenusPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
       {editable && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新增菜单</h2>
+        <Panel title="新增菜单">
           <p className="mt-1 text-xs text-slate-500">不填链接即为分组（仅在其下有可见菜单时显示）。</p>
           <div className="mt-3">
             <AdminForm
@@ -130,11 +129,10 @@ export default async function MenusPage() {
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">操作按钮</h2>
+      <Panel title="操作按钮">
         <p className="mt-1 text-xs text-slate-500">停用的按钮对所有人隐藏，对应操作也会被服务器拒绝。</p>
         <DataTable
           testId="operation-table"
@@ -168,7 +166,7 @@ export default async function MenusPage() {
             );
           })}
         </DataTable>
-      </section>
+      </Panel>
     </div>
   );
 }

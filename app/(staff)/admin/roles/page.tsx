@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
 import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { departmentTree } from '@/lib/admin/departments';
 import { listRoles } from '@/lib/admin/roles';
 import { can } from '@/lib/auth/load-user';
@@ -45,8 +46,7 @@ export default async function RolesPage() {
         </DataTable>
       </TableCard>
       {can(user, 'role.create') && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新建角色</h2>
+        <Panel title="新建角色">
           <div className="mt-3">
             <AdminForm
               method="POST"
@@ -60,7 +60,7 @@ export default async function RolesPage() {
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { Badge } from '@/app/_components/Badge';
 import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { first, isUuid, parsePage, type SearchParams } from '@/app/_lib/params';
 import { departmentTree, flattenTree } from '@/lib/admin/departments';
@@ -108,8 +109,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <div className="grid gap-4 lg:grid-cols-2">
         {can(user, 'user.create') && (
-          <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-medium text-slate-900">新建用户</h2>
+          <Panel title="新建用户">
             <p className="mt-1 text-xs text-slate-500">新用户首次登录时须修改初始密码；角色由安全管理员分配。</p>
             <div className="mt-3">
               <AdminForm
@@ -132,11 +132,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 ]}
               />
             </div>
-          </section>
+          </Panel>
         )}
         {can(user, 'settings.edit') && (
-          <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-medium text-slate-900">账号安全设置</h2>
+          <Panel title="账号安全设置">
             <div className="mt-3">
               <AdminForm
                 method="PUT"
@@ -156,7 +155,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               />
             </div>
             <p className="mt-2 text-xs text-slate-500">每天 02:30 自动停用超过此天数未登录的账号，并结束其会话。</p>
-          </section>
+          </Panel>
         )}
       </div>
     </div>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
+import { Panel } from '@/app/_components/Panel';
 import { callApi } from '@/app/_lib/api-client';
 import { formatCount, formatDateTime } from '@/app/_lib/format';
 import { ACTIVE_BATCH_STATUSES, batchStatus } from '@/app/_lib/labels';
@@ -121,10 +122,7 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
         ))}
       </dl>
 
-      <section aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="history-title" className="font-medium text-slate-900">
-          批次历史
-        </h2>
+      <Panel title="批次历史" titleId="history-title" padding="p-5">
         {data.events.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">暂无记录。</p>
         ) : (
@@ -141,7 +139,7 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

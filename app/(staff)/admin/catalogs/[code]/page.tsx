@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Badge, type Tone } from '@/app/_components/Badge';
 import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { catalogChoices, getCatalog } from '@/lib/catalog/admin/catalogs';
 import {
@@ -52,7 +53,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
         <span className="ml-2 font-mono text-sm font-normal text-slate-500">{catalog.code}</span>
       </h1>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Panel padding="p-5">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 className="font-medium text-slate-900">版本</h2>
           {manage && !hasDraft && <NewVersionButton code={code} />}
@@ -103,11 +104,10 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Panel>
 
       {manage && (
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="mb-1 font-medium text-slate-900">目录信息</h2>
+        <Panel title="目录信息" titleClassName="mb-1 font-medium text-slate-900" padding="p-5">
           <p className="mb-3 text-xs text-slate-500">名称、类别、主体、敏感级别和提供部门不分版本，修改立即生效。</p>
           <AdminForm
             method="PATCH"
@@ -151,7 +151,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
               },
             ]}
           />
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { decodeParam } from '@/app/_lib/params';
 import { getCodeTable } from '@/lib/admin/dictionary';
@@ -34,7 +35,7 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
         {table.name}
         <span className="ml-2 font-mono text-sm font-normal text-slate-500">{table.code}</span>
       </h1>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Panel>
         <ul className="divide-y divide-slate-100" data-testid="code-items">
           {table.items.map((item) => (
             <li
@@ -71,10 +72,9 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
       {editable && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新增字典项</h2>
+        <Panel title="新增字典项">
           <div className="mt-3">
             <AdminForm
               method="POST"
@@ -89,10 +89,9 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">修改历史</h2>
+      <Panel title="修改历史">
         {table.history.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">暂无修改。</p>
         ) : (
@@ -116,7 +115,7 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
             ))}
           </DataTable>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

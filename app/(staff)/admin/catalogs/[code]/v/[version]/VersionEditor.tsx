@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Panel } from '@/app/_components/Panel';
 import { draftSchema, type DraftInput } from '@/lib/catalog/admin/schemas';
 import { validateDraft, type DraftProblem } from '@/lib/catalog/admin/validate-draft';
 import { callApi } from '@/app/_lib/api-client';
@@ -62,16 +63,15 @@ export function VersionEditor({
 
   return (
     <form onSubmit={save(false)} className="space-y-5" data-testid="version-editor">
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium text-slate-900">字段</h2>
+      <Panel title="字段" titleClassName="mb-2 font-medium text-slate-900">
         <FieldTable control={control} register={register} watch={watch} codeTables={codeTables} invalid={invalid} />
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      </Panel>
+      <Panel>
         <RuleList control={control} register={register} watch={watch} invalid={invalid} />
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      </Panel>
+      <Panel>
         <PublicityInputs register={register} watch={watch} invalid={invalid} />
-      </section>
+      </Panel>
       {problems.length > 0 && (
         <ul
           role="alert"
