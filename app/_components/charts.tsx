@@ -16,7 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 
-export interface Series {
+interface Series {
   /** The row property drawn. */
   key: string;
   name: string;

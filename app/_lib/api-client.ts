@@ -2,7 +2,7 @@
 // out. Refusals are problem+json (lib/http/problem.ts): the title is the Chinese message, and the field
 // reasons of a 400 are appended; a body that is not JSON (a proxy's error page) gets a generic message.
 
-export type ApiResult<T = unknown> =
+type ApiResult<T = unknown> =
   { ok: true; status: number; data: T } | { ok: false; status: number; message: string; details: unknown };
 
 interface CallOptions<T> {

@@ -34,7 +34,7 @@ export interface DrillReport {
   durationMs: number;
 }
 
-export function scratchName(drillId: string, startedAt: Date): string {
+function scratchName(drillId: string, startedAt: Date): string {
   const stamp = startedAt.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `xinyong_restore_${stamp}_${drillId.replace(/-/g, '').slice(0, 8)}`;
 }

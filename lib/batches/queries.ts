@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { actionable } from '@/lib/tasks/inbox';
 
-export const BATCH_PAGE_SIZE = 20;
+const BATCH_PAGE_SIZE = 20;
 
 function scope(user: CurrentUser): Prisma.ImportBatchWhereInput {
   return user.visibleDeptIds === null ? {} : { providerDeptId: { in: user.visibleDeptIds } };

@@ -306,7 +306,7 @@ export const adminPenaltyCatalog: SeedCatalog = {
   providerDeptCodes: PROVIDERS,
 };
 
-export const adminLicenseCatalog: SeedCatalog = {
+const adminLicenseCatalog: SeedCatalog = {
   code: 'ADMIN_LICENSE',
   name: '行政许可',
   subjectKind: null,

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { problemMessage } from '@/app/_lib/api-client';
 
-export interface UploadCatalog {
+interface UploadCatalog {
   code: string;
   name: string;
 }

@@ -23,7 +23,7 @@ export async function getVersion(ctx: AdminContext, code: string, version: numbe
 }
 
 /** A version's content in the shape the editor and saveDraft use. */
-export function draftOf(v: Omit<VersionRow, 'catalog'>): DraftInput {
+function draftOf(v: Omit<VersionRow, 'catalog'>): DraftInput {
   return {
     fields: v.fields.map((f) => ({
       key: f.key,

@@ -9,7 +9,7 @@ import { formatCount, formatDateTime } from '@/app/_lib/format';
 import { ACTIVE_BATCH_STATUSES, batchStatus } from '@/app/_lib/labels';
 import { ImportRate } from './ImportRate';
 
-export interface BatchEventView {
+interface BatchEventView {
   at: string;
   kind: string;
   message: string;

@@ -22,7 +22,7 @@ export interface FixItem {
   reviewComment: string | null;
 }
 
-export interface FormRow {
+interface FormRow {
   itemId: string;
   selected: boolean;
   /** Why the row is right as it is (asks the credit centre to accept it); submitted separately. */
@@ -53,7 +53,7 @@ export function failingRows(details: unknown): { itemId: string; problems: Probl
   );
 }
 
-export interface FixReply {
+interface FixReply {
   done: boolean;
   message: string;
 }
