@@ -1,8 +1,8 @@
 // What the import CLI prints: progress lines while the batch runs, and the final report (counts and the
 // suspect rows with their reasons) as text or as one JSON document.
-import type { Problem } from '../lib/catalog/types';
 import { db } from '../lib/db';
 import { estimateProgress, formatDuration, formatRate } from '../lib/exchange/batch-progress';
+import { readProblems } from '../lib/catalog/json-columns';
 
 const DONE = ['RETURNED', 'COMPLETED', 'FAILED'];
 const STATUS_LABEL: Record<string, string> = {
@@ -76,7 +76,7 @@ export async function batchReport(batchId: string) {
     error: b.error,
     startedAt: b.startedAt,
     seconds,
-    suspects: suspects.map((s) => ({ row: s.rowNumber, problems: s.problems as unknown as Problem[] })),
+    suspects: suspects.map((s) => ({ row: s.rowNumber, problems: readProblems(s.problems) })),
     suspectsOmitted: Math.max(0, b.rowsSuspect - suspects.length),
   };
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 
 /** Claims an unclaimed department task; a lost race (409) is shown, then the list is refreshed. */
 export function ClaimButton({ taskId, label = '认领' }: { taskId: string; label?: string }) {
@@ -13,15 +13,11 @@ export function ClaimButton({ taskId, label = '认领' }: { taskId: string; labe
   async function claim() {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST' });
-      if (!res.ok) setError(toProblem(res.status, await readJson(res)).title);
-      router.refresh();
-    } catch {
-      setError('网络错误，请重试');
-    } finally {
-      setBusy(false);
-    }
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST' });
+    setBusy(false);
+    if (!res.ok) setError(res.message);
+    // A network failure leaves the list as it was; any answer (a lost race too) may have changed it.
+    if (res.status !== 0) router.refresh();
   }
 
   return (

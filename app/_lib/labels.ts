@@ -2,7 +2,7 @@
 // progress view never disagree.
 import type { Tone } from '@/app/_components/Badge';
 
-export const BATCH_STATUS: Record<string, { label: string; tone: Tone }> = {
+const BATCH_STATUS: Record<string, { label: string; tone: Tone }> = {
   RECEIVED: { label: '已接收', tone: 'slate' },
   PROCESSING: { label: '处理中', tone: 'blue' },
   RETURNED: { label: '已退回修复', tone: 'amber' },
@@ -17,7 +17,7 @@ export function batchStatus(status: string): { label: string; tone: Tone } {
   return BATCH_STATUS[status] ?? { label: status, tone: 'slate' };
 }
 
-export const TASK_KIND: Record<string, string> = {
+const TASK_KIND: Record<string, string> = {
   SUSPECT_FIX: '置疑数据修复',
   SUSPECT_REVIEW: '置疑说明确认',
   CENTRE_FEEDBACK: '中心反馈处理',
@@ -28,7 +28,7 @@ export function taskKindLabel(kind: string): string {
   return TASK_KIND[kind] ?? kind;
 }
 
-export const TASK_STATUS: Record<string, { label: string; tone: Tone }> = {
+const TASK_STATUS: Record<string, { label: string; tone: Tone }> = {
   OPEN: { label: '办理中', tone: 'blue' },
   COMPLETED: { label: '已办结', tone: 'green' },
   CANCELLED: { label: '已取消', tone: 'slate' },

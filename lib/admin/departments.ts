@@ -16,6 +16,11 @@ export interface DepartmentNode {
   children: DepartmentNode[];
 }
 
+/** Every department by name, in tree order, for choosing one in a filter. */
+export function departmentChoices(): Promise<{ id: string; name: string }[]> {
+  return db.department.findMany({ orderBy: { sortOrder: 'asc' }, select: { id: true, name: true } });
+}
+
 /** The whole tree, or with `q` only the matching departments and their ancestors (so they stay placed). */
 export async function departmentTree(ctx: AdminContext, q?: string): Promise<DepartmentNode[]> {
   await requireAnyPermission(ctx, 'admin:departments', 'admin:users', 'admin:roles');

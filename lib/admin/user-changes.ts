@@ -105,7 +105,7 @@ export async function resetUserTotp(ctx: AdminContext, id: string): Promise<void
 }
 
 /** Revokes every session of a user: stale session version for tokens, no server-side session rows. */
-export async function endSessions(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+async function endSessions(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   await tx.userSession.deleteMany({ where: { userId } });
 }

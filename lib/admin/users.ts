@@ -5,7 +5,7 @@ import { NotFoundError } from '@/lib/errors';
 import { requireAnyPermission, type AdminContext } from './guard';
 import type { UserListQuery } from './schemas';
 
-export const USER_PAGE_SIZE = 20;
+const USER_PAGE_SIZE = 20;
 
 export async function listUsers(ctx: AdminContext, query: UserListQuery) {
   await requireAnyPermission(ctx, 'admin:users', 'admin:roles');

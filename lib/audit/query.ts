@@ -14,7 +14,7 @@ import { BEIJING_OFFSET_MS } from '@/lib/stats/filter';
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export is capped: a larger extract is a matter for the database administrator, not a spreadsheet. */
-export const AUDIT_EXPORT_MAX = 100_000;
+const AUDIT_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 2_000;
 
 export const MODULE_LABELS: Record<string, string> = {
@@ -96,7 +96,7 @@ export async function requireAuditPermission(
 }
 
 /** The WHERE clause of a search; dates are Beijing calendar days. */
-export function auditWhere(q: AuditQuery): Prisma.Sql {
+function auditWhere(q: AuditQuery): Prisma.Sql {
   const c: Prisma.Sql[] = [];
   const utc = (day: string, plusDays: number) =>
     new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_OFFSET_MS + plusDays * 86_400_000).toISOString();

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { chainHash } from '@/lib/audit';
 
-export const MIN_RETENTION_DAYS = 184;
+const MIN_RETENTION_DAYS = 184;
 const AUDIT_LOCK = 7351001; // lib/audit.ts's writers take the same lock
 
 export interface PurgeResult {

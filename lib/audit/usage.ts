@@ -6,7 +6,7 @@ import { beijingToday, periodBuckets, resolveFilter, type StatsQuery } from '@/l
 import { MODULE_LABELS, requireAuditPermission } from './query';
 
 /** The busiest people listed; the rest are summed into the totals only. */
-export const TOP_PEOPLE = 30;
+const TOP_PEOPLE = 30;
 
 export interface UsageRow {
   key: string;

@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export type Checksums = Record<string, string>;
@@ -12,20 +11,6 @@ export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');
-}
-
-/** A pass-through that hashes and counts what flows through it. */
-export function hashingStream(): Transform & { digest: () => string; bytes: () => number } {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const t = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  return Object.assign(t, { digest: () => hash.digest('hex'), bytes: () => bytes });
 }
 
 export interface VerifyResult {

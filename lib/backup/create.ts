@@ -5,13 +5,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Db, Prisma } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { storeRoot } from '@/lib/files/store';
 import { sha256File, sha256sums, verifyDirectory, type Checksums } from './checksum';
 import { backupConfig, dirNameOf } from './config';
 import { dumpDatabase, type Progress } from './dump';
 import { archiveFileStore } from './files-archive';
 import { BACKUP_FORMAT, FILES_ARCHIVE, MANIFEST_FILE, SUMS_FILE, type Manifest } from './manifest';
+import { jsonInput } from '@/lib/db/json-column';
+import { readChecksums } from './json-columns';
 
 export interface WrittenBackup {
   path: string;
@@ -29,7 +31,7 @@ export async function writeBackup(db: Db, backupId: string, progress: Progress):
   const row = await db.backup.findUniqueOrThrow({ where: { id: backupId } });
   const final = join(config.dir, dirNameOf(backupId));
   if (row.checksums && row.path === final && existsSync(final)) {
-    const check = await verifyDirectory(final, row.checksums as Checksums);
+    const check = await verifyDirectory(final, readChecksums(row.checksums));
     if (check.ok) return { path: final, sizeBytes: Number(row.sizeBytes ?? 0), files: check.checked };
   }
   const partial = `${final}.partial`;
@@ -70,7 +72,7 @@ export async function writeBackup(db: Db, backupId: string, progress: Progress):
     data: {
       path: final,
       sizeBytes,
-      manifest: manifest as unknown as Prisma.InputJsonValue,
+      manifest: jsonInput(manifest),
       checksums,
     },
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { verifyAuditChain, type Queryable } from '@/lib/audit/verify';
-import type { Db, Prisma } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { verifyDirectory, type Checksums } from './checksum';
 import { backupConfig } from './config';
@@ -15,6 +15,7 @@ import { admin, checkFiles, locate, MIGRATIONS, unknownMigrations } from './dril
 import type { Progress } from './dump';
 import { FILES_ARCHIVE, MANIFEST_FILE, type Manifest } from './manifest';
 import { loadBackup, type TableResult } from './restore';
+import { jsonInput } from '@/lib/db/json-column';
 
 export interface DrillReport {
   ok: boolean;
@@ -33,7 +34,7 @@ export interface DrillReport {
   durationMs: number;
 }
 
-export function scratchName(drillId: string, startedAt: Date): string {
+function scratchName(drillId: string, startedAt: Date): string {
   const stamp = startedAt.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `xinyong_restore_${stamp}_${drillId.replace(/-/g, '').slice(0, 8)}`;
 }
@@ -66,7 +67,7 @@ export async function runDrill(db: Db, drillId: string, progress: Progress): Pro
       data: {
         status: report.ok ? 'PASSED' : 'FAILED',
         finishedAt: new Date(),
-        report: report as unknown as Prisma.InputJsonValue,
+        report: jsonInput(report),
         error: report.problems.join('；').slice(0, 2000) || null,
       },
     });

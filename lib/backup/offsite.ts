@@ -15,6 +15,7 @@ import { verifyDirectory, type Checksums, type VerifyResult } from './checksum';
 import { backupConfig, dirNameOf, isInside } from './config';
 import type { Progress } from './dump';
 import { SUMS_FILE } from './manifest';
+import { readChecksums } from './json-columns';
 
 export interface OffsiteTransport {
   readonly kind: string;
@@ -74,7 +75,7 @@ export async function copyOffsite(db: Db, backupId: string, progress: Progress):
   }
   const row = await db.backup.findUniqueOrThrow({ where: { id: backupId } });
   if (!row.path || !row.checksums) throw new Error(`backup ${backupId} has no local copy to send off site`);
-  const checksums = row.checksums as Checksums;
+  const checksums = readChecksums(row.checksums);
   try {
     await mkdir(backupConfig().offsiteDir!, { recursive: true, mode: 0o700 });
     const location = await transport.put(row.path, dirNameOf(backupId), checksums, progress);

@@ -23,7 +23,7 @@ export interface TableResult {
 }
 
 /** Parents before children; a self-reference (a department's parent) is checked at the end of its COPY. */
-export async function foreignKeyOrder(client: pg.Client, tables: string[]): Promise<string[]> {
+async function foreignKeyOrder(client: pg.Client, tables: string[]): Promise<string[]> {
   const { rows } = await client.query<{ child: string; parent: string }>(
     `SELECT ch.relname AS child, pa.relname AS parent FROM pg_constraint k
      JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid

@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { actionable } from '@/lib/tasks/inbox';
 
-export const BATCH_PAGE_SIZE = 20;
+const BATCH_PAGE_SIZE = 20;
 
 function scope(user: CurrentUser): Prisma.ImportBatchWhereInput {
   return user.visibleDeptIds === null ? {} : { providerDeptId: { in: user.visibleDeptIds } };
@@ -27,6 +27,16 @@ export async function listBatches(user: CurrentUser, page: number) {
     }),
   ]);
   return { total, page, pages: Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE)), rows };
+}
+
+/** Batches in the user's scope still being imported, and those returned to their provider for fixing. */
+export async function batchCounts(user: CurrentUser): Promise<{ running: number; returned: number }> {
+  const where = scope(user);
+  const [running, returned] = await Promise.all([
+    db.importBatch.count({ where: { ...where, status: { in: ['RECEIVED', 'PROCESSING'] } } }),
+    db.importBatch.count({ where: { ...where, status: 'RETURNED' } }),
+  ]);
+  return { running, returned };
 }
 
 export async function getBatchDetail(user: CurrentUser, batchId: string) {

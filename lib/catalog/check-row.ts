@@ -268,7 +268,7 @@ function patternOf(source: string): RegExp {
 const WIDE = /[\u3000\uFF01-\uFF5E]/;
 
 /** Trim, collapse inner whitespace runs at the ends, turn full-width ASCII into half-width. */
-export function normaliseText(v: string | undefined | null): string {
+function normaliseText(v: string | undefined | null): string {
   if (v == null) return '';
   const text = String(v);
   if (!WIDE.test(text)) return text.trim(); // most cells: nothing to convert

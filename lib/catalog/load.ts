@@ -1,8 +1,8 @@
 // Reads a catalog version and its code tables from the database into a CatalogDef.
 import type { Db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import type { PublicityRule } from './admin/publicity';
-import type { CatalogDef, CatalogRule, CodeTableDef } from './types';
+import type { CatalogDef, CodeTableDef } from './types';
+import { readPublicityRule, readRules } from './json-columns';
 
 export async function loadCatalogDef(db: Db, versionId: string): Promise<CatalogDef> {
   const version = await db.catalogVersion.findUnique({
@@ -29,9 +29,9 @@ export async function loadCatalogDef(db: Db, versionId: string): Promise<Catalog
     name: version.catalog.name,
     version: version.version,
     naturalKey: version.naturalKey,
-    rules: version.rules as unknown as CatalogRule[],
+    rules: readRules(version.rules),
     timelinessWorkdays: version.timelinessWorkdays,
-    publicityRule: version.publicityRule as PublicityRule | null,
+    publicityRule: readPublicityRule(version.publicityRule),
     fields: version.fields.map((f) => ({
       key: f.key,
       label: f.label,

@@ -9,7 +9,7 @@ export type DelimitedTemplate = 'csv' | 'txt';
 
 const BOM = '\uFEFF';
 
-export function templateHeader(def: CatalogDef): string[] {
+function templateHeader(def: CatalogDef): string[] {
   return def.fields.map((f) => (f.required ? `${f.label}*` : f.label));
 }
 

@@ -4,8 +4,8 @@
 // version, so the XSD lets a department's system check its export before sending it.
 import type { CatalogDef, FieldDef } from './types';
 
-export const XML_ROOT = 'records';
-export const XML_RECORD = 'record';
+const XML_ROOT = 'records';
+const XML_RECORD = 'record';
 
 export function xmlNamespace(def: CatalogDef): string {
   return `urn:xinyong-wuzhi:catalog:${def.code}:v${def.version}`;

@@ -18,7 +18,7 @@ export function maskName(v: string): string {
 }
 
 /** Field types that are personal data whatever the catalog says: sealed at rest, masked on screen. */
-export const PERSONAL_FIELD_TYPES: readonly string[] = ['ID_NUMBER', 'CERT_NUMBER', 'PHONE'];
+const PERSONAL_FIELD_TYPES: readonly string[] = ['ID_NUMBER', 'CERT_NUMBER', 'PHONE'];
 
 export function isPersonalField(field: { type: string; personal?: boolean | null }): boolean {
   return !!field.personal || PERSONAL_FIELD_TYPES.includes(field.type);

@@ -64,7 +64,7 @@ export function blindIndex(value: string): string {
 }
 
 /** 身份证号 and other certificate numbers: no spaces, upper-case check character. */
-export function normaliseIdNumber(value: string): string {
+function normaliseIdNumber(value: string): string {
   return value.replace(/\s/g, '').toUpperCase();
 }
 

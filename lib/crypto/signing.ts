@@ -52,14 +52,14 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 /** The platform's own key, from configuration. */
-export function configuredKey(): SigningKey {
+function configuredKey(): SigningKey {
   const e = env();
   if (!e.SIGNING_KEY) throw new Error('SIGNING_KEY is not configured: signatures cannot be made');
   return keyFromSeed(Buffer.from(e.SIGNING_KEY, 'base64'), e.SIGNING_KEY_ID);
 }
 
 /** Keys a signature may be verified with: our own and the other parties' from SIGNING_TRUSTED_KEYS. */
-export function trustedKeys(): Map<string, KeyObject> {
+function trustedKeys(): Map<string, KeyObject> {
   const e = env();
   const keys = new Map<string, KeyObject>();
   const others = JSON.parse(e.SIGNING_TRUSTED_KEYS) as Record<string, string>;

@@ -17,7 +17,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { saveStream } from '@/lib/files/store';
 import { isStartPending, START_DEFERRED_NOTICE } from '@/lib/workflow-starts';
 
-export const MAX_ENTRY_ROWS = 500;
+const MAX_ENTRY_ROWS = 500;
 
 export const manualEntrySchema = z.object({
   /** Chosen by the form once per session list: a repeated 提交 answers with the batch already created. */
@@ -95,7 +95,7 @@ export async function submitManualEntry(opts: {
 }
 
 /** The normalised values of every row, or a ValidationError listing each bad row's problems. */
-export function checkAll(def: CatalogDef, rows: RowValues[], today = new Date()): RowValues[] {
+function checkAll(def: CatalogDef, rows: RowValues[], today = new Date()): RowValues[] {
   const known = new Set(def.fields.map((f) => f.key));
   const failures: RowProblems[] = [];
   const firstByKey = new Map<string, number>();

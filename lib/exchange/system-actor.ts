@@ -5,7 +5,7 @@ import type { CurrentUser } from '@/lib/auth/load-user';
 import type { Db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 
-export const SYSTEM_USERNAME = 'system';
+const SYSTEM_USERNAME = 'system';
 
 const CHANNEL_NAME = { CLI: '命令行导入', DROP_FOLDER: '交换目录自动读取' } as const;
 export type SystemChannel = keyof typeof CHANNEL_NAME;

@@ -25,7 +25,7 @@ import { lateness, type Timeliness } from './timeliness';
  */
 export const CHUNK_ROWS = 5000;
 const FIRST_CHUNK_ROWS = 1000;
-export const CHUNK_CHARS = 4_000_000;
+const CHUNK_CHARS = 4_000_000;
 /** Chunks prepared or committing while the next one is read; bounds memory. */
 const IN_FLIGHT = 2;
 

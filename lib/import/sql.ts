@@ -41,7 +41,7 @@ function* batchLines(lines: Iterable<string>): Generator<string> {
   if (buffer) yield buffer;
 }
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 

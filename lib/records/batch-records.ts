@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { lateCounts } from './timeliness';
 
-export const BATCH_RECORDS_PAGE_SIZE = 20;
+const BATCH_RECORDS_PAGE_SIZE = 20;
 
 export interface BatchRecordRow {
   id: string;

@@ -39,14 +39,6 @@ export function isControlled(input: ControlInput, audience: ViewAudience): boole
   return false;
 }
 
-/** Field keys of a catalog version an audience may see (personal masking is separate). */
-export function visibleFieldKeys(
-  fields: readonly { key: string; visibility: Sensitivity }[],
-  audience: ViewAudience,
-): string[] {
-  return fields.filter((f) => !isControlled({ fieldVisibility: f.visibility }, audience)).map((f) => f.key);
-}
-
 /** Prisma filter keeping controlled records (catalog classification, restricted subject) out of a query. */
 export function controlledRecordFilter(audience: ViewAudience): Prisma.CreditRecordWhereInput {
   if (audience === 'internal') return {};

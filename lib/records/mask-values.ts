@@ -3,7 +3,7 @@
 import type { FieldDef, RowValues } from '@/lib/catalog/types';
 import { maskIdNumber, maskName, maskPhone } from '@/lib/crypto/mask';
 
-export function maskValue(field: Pick<FieldDef, 'type' | 'personal'>, value: string): string {
+function maskValue(field: Pick<FieldDef, 'type' | 'personal'>, value: string): string {
   if (!field.personal || !value) return value;
   if (field.type === 'ID_NUMBER' || field.type === 'CERT_NUMBER') return maskIdNumber(value);
   if (field.type === 'PHONE') return maskPhone(value);

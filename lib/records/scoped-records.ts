@@ -11,13 +11,7 @@ import { db, type Prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { isControlled } from './controlled';
 
-export const RECORD_PAGE_SIZE = 20;
-
-export interface RecordColumn {
-  key: string;
-  label: string;
-  personal: boolean;
-}
+const RECORD_PAGE_SIZE = 20;
 
 export interface ScopedRecord {
   id: string;

@@ -19,7 +19,7 @@ export interface Stats {
 }
 
 /** Label of the catalog group of tasks that are about no batch (feedback cases and the like). */
-export const NO_CATALOG = '其他（非归集任务）';
+const NO_CATALOG = '其他（非归集任务）';
 
 export async function getStats(user: CurrentUser, query: StatsQuery, now = new Date()): Promise<Stats> {
   if (!user.permissions.has('stats:view')) throw new ForbiddenError();

@@ -34,7 +34,7 @@ export async function exportStats(
   return { filename: `统计分析_${stats.filter.from}_${stats.filter.to}.xlsx`, buffer };
 }
 
-export function workbook(stats: Stats): ExcelJS.Workbook {
+function workbook(stats: Stats): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '信用武陟';
   const summary = wb.addWorksheet('汇总');

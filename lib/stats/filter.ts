@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '@/lib/errors';
 
-export const GRANULARITIES = ['day', 'week', 'month'] as const;
+const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 const DAY = 86_400_000;

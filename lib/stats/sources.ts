@@ -17,7 +17,7 @@ export interface SourceRow {
 }
 
 /** Audit-log actions that are reads of credit data ("queries made"): record search, record view, reveal. */
-export const CREDIT_READS: [module: string, action: string][] = [
+const CREDIT_READS: [module: string, action: string][] = [
   ['record', 'QUERY'],
   ['record', 'VIEW'],
   ['personal', 'READ'],

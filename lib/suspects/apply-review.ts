@@ -5,13 +5,14 @@
 import { recordEvent } from '@/lib/batches/events';
 import { checkRow } from '@/lib/catalog/check-row';
 import { loadCatalogDef } from '@/lib/catalog/load';
-import type { Problem, RowValues } from '@/lib/catalog/types';
+import type { RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import type { Db } from '@/lib/db';
 import { flagLateRecords } from '@/lib/records/timeliness';
 import { suspectCounts, type SuspectCounts } from './counts';
 import { recordFixEvents, type FixEventInput } from './events';
 import { storeAccepted } from './store-accepted';
+import { readProblems } from '@/lib/catalog/json-columns';
 
 export const CENTRE_RETURNED = 'CENTRE_RETURNED';
 
@@ -60,7 +61,7 @@ export async function applyReview(
           acceptedIds.push(recordId);
         } else {
           const comment = item.reviewComment ?? '';
-          const problems = (item.problems as unknown as Problem[]).filter((p) => p.code !== CENTRE_RETURNED);
+          const problems = readProblems(item.problems).filter((p) => p.code !== CENTRE_RETURNED);
           problems.push({ field: null, code: CENTRE_RETURNED, message: `信用中心未同意说明：${comment}` });
           await tx.suspectItem.update({
             where: { id: item.id },

@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { resubmitChecked } from './resubmit';
+import { readProblems } from '@/lib/catalog/json-columns';
 
 export const fixRowsSchema = z.object({
   rows: z
@@ -89,7 +90,7 @@ export async function getFixTask(user: CurrentUser, taskId: string, ip: string |
       status: i.status,
       round: i.round,
       values: unsealJson<RowValues>(i.fixSealed ?? i.rowSealed),
-      problems: i.problems as unknown as Problem[],
+      problems: readProblems(i.problems),
       explanation: i.explanation,
       reviewComment: i.reviewComment,
     })),

@@ -6,12 +6,13 @@ import ExcelJS from 'exceljs';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
-import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
+import type { CatalogDef, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { getActionableTask } from '@/lib/tasks/inbox';
 import { batchIdOf } from './fix-task';
 import { neutraliseCell } from '@/lib/files/csv-safe';
+import { readProblems } from '@/lib/catalog/json-columns';
 
 /** Header texts of the extra columns; the upload finds its columns by them (lib/suspects/offline-import.ts). */
 export const ITEM_ID_HEADER = '置疑编号（系统使用，请勿修改）';
@@ -80,7 +81,7 @@ async function writeWorkbook(out: PassThrough, def: CatalogDef, batchId: string)
     });
     for (const item of items) {
       const values = unsealJson<RowValues>(item.fixSealed ?? item.rowSealed);
-      const problems = item.problems as unknown as Problem[];
+      const problems = readProblems(item.problems);
       const row = sheet.addRow([
         item.id,
         item.rowNumber,

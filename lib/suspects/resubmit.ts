@@ -4,10 +4,11 @@
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { RowValues } from '@/lib/catalog/types';
 import { sealJson } from '@/lib/crypto/pii';
-import { db, type Prisma } from '@/lib/db';
+import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import type { TaskActionReply } from '@/workflows/human-task';
 import { submitSaved } from './task-action';
+import { jsonInput } from '@/lib/db/json-column';
 
 export interface CheckedFix {
   itemId: string;
@@ -51,7 +52,7 @@ export async function resubmitChecked(
         message: `${user.displayName} ${how}提交第 ${roundOf.get(r.itemId)} 次修复`,
         actorId: user.id,
         actorName: user.displayName,
-        data: source as unknown as Prisma.InputJsonValue,
+        data: jsonInput(source),
       })),
       select: { id: true },
     });

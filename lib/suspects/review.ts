@@ -14,6 +14,7 @@ import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '
 import type { TaskActionReply } from '@/workflows/human-task';
 import { batchIdOf } from './fix-task';
 import { sendTaskAction } from './task-action';
+import { readProblems } from '@/lib/catalog/json-columns';
 
 export const reviewDecisionsSchema = z.object({
   decisions: z
@@ -75,7 +76,7 @@ export async function getReviewTask(user: CurrentUser, taskId: string): Promise<
       id: i.id,
       rowNumber: i.rowNumber,
       values: maskValues(def.fields, unsealJson<RowValues>(i.fixSealed ?? i.rowSealed)),
-      problems: i.problems as unknown as Problem[],
+      problems: readProblems(i.problems),
       explanation: i.explanation,
     })),
   };

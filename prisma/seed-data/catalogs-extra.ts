@@ -93,7 +93,7 @@ const order = (before: string, after: string, message: string): CatalogRule => (
   message,
 });
 
-export const orgBasicCatalog: ExtraCatalog = {
+const orgBasicCatalog: ExtraCatalog = {
   code: 'ORG_BASIC',
   name: '法人基本信息',
   subjectKind: 'ORG',
@@ -151,7 +151,7 @@ export const orgBasicCatalog: ExtraCatalog = {
   providerDeptCodes: ['SCJGJ'],
 };
 
-export const legalRepCatalog: ExtraCatalog = {
+const legalRepCatalog: ExtraCatalog = {
   code: 'LEGAL_REP',
   name: '法定代表人信息',
   subjectKind: 'ORG',
@@ -196,7 +196,7 @@ export const legalRepCatalog: ExtraCatalog = {
   providerDeptCodes: ['SCJGJ'],
 };
 
-export const personBasicCatalog: ExtraCatalog = {
+const personBasicCatalog: ExtraCatalog = {
   code: 'PERSON_BASIC',
   name: '自然人基本信息',
   subjectKind: 'PERSON',
@@ -241,7 +241,7 @@ export const personBasicCatalog: ExtraCatalog = {
   providerDeptCodes: ['GAJ', 'RSJ'],
 };
 
-export const positiveCatalog: ExtraCatalog = {
+const positiveCatalog: ExtraCatalog = {
   code: 'POSITIVE',
   name: '守信激励信息',
   subjectKind: null,
@@ -370,7 +370,7 @@ export const negativeCatalog: ExtraCatalog = {
   providerDeptCodes: ['RSJ', 'FY', 'SWJ', 'SCJGJ', 'YJGLJ', 'ZJJ', 'STHJJ', 'JTYSJ'],
 };
 
-export const keyGroupCatalog: ExtraCatalog = {
+const keyGroupCatalog: ExtraCatalog = {
   code: 'KEY_GROUP',
   name: '重点人群职业信息',
   subjectKind: 'PERSON',

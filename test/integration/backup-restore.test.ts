@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrillReport } from '../../lib/backup/drill';
 import type { Manifest } from '../../lib/backup/manifest';
-import { verifyDirectory, type Checksums } from '../../lib/backup/checksum';
+import { verifyDirectory } from '../../lib/backup/checksum';
+import { readChecksums, readDrillReport, readManifest } from '../../lib/backup/json-columns';
 import { requestBackup, requestRestoreDrill } from '../../lib/backup/service';
 import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
 import { db } from '../../lib/db';
@@ -43,7 +43,7 @@ async function runDrill(backupId: string) {
   const { id } = await requestRestoreDrill(admin, backupId, '127.0.0.1', queue);
   await temporal().workflow.getHandle(`restore-drill-${id}`).result();
   const drill = await db.restoreDrill.findUniqueOrThrow({ where: { id } });
-  return { drill, report: drill.report as unknown as DrillReport };
+  return { drill, report: readDrillReport(drill.report)! };
 }
 
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('backup', () => {
     const b = await db.backup.findUniqueOrThrow({ where: { id } });
     expect(b.status).toBe('SUCCEEDED');
     expect(b.path).toBe(join(localDir, id));
-    const manifest = b.manifest as unknown as Manifest;
+    const manifest = readManifest(b.manifest)!;
     first = { id, manifest };
     const names = manifest.tables.map((t) => t.name);
     for (const t of ['AuditLog', 'CreditRecord', 'ImportBatch', 'StoredFile', 'SuspectItem', 'User', 'Backup'])
@@ -91,7 +91,7 @@ describe('backup', () => {
     for (const [name, count] of Object.entries(live))
       expect(manifest.tables.find((t) => t.name === name)?.rows, name).toBe(count);
     expect(manifest.files.count).toBeGreaterThanOrEqual(live.StoredFile);
-    const checksums = b.checksums as Checksums;
+    const checksums = readChecksums(b.checksums);
     expect(Object.keys(checksums)).toEqual(
       expect.arrayContaining(['manifest.json', 'files.tar.gz', 'db/AuditLog.csv.gz']),
     );
@@ -104,7 +104,7 @@ describe('backup', () => {
     expect(b.offsiteStatus).toBe('VERIFIED');
     expect(b.offsitePath).toBe(join(offsiteDir, first.id));
     expect(b.offsiteVerifiedAt).toBeInstanceOf(Date);
-    const check = await verifyDirectory(b.offsitePath!, b.checksums as Checksums);
+    const check = await verifyDirectory(b.offsitePath!, readChecksums(b.checksums));
     expect(check).toMatchObject({ ok: true, corrupt: [], missing: [] });
     expect(check.checked).toBe(first.manifest.tables.length + 2);
   });
@@ -159,7 +159,7 @@ describe('restore drill', () => {
     expect(drill.scratchDatabase).toBeNull();
     expect(drill.error).toContain('db/CreditRecord.csv.gz');
     // The off-site copy of the same backup is untouched and still verifies.
-    expect((await verifyDirectory(b.offsitePath!, b.checksums as Checksums)).ok).toBe(true);
+    expect((await verifyDirectory(b.offsitePath!, readChecksums(b.checksums))).ok).toBe(true);
   });
 
   it('R-7.7 keeps the newest N local copies, prunes the oldest, and restores a pruned one from off site', async () => {

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { toProblem } from '@/app/_lib/problem';
+import { problemMessage } from '@/app/_lib/api-client';
 
-export interface UploadCatalog {
+interface UploadCatalog {
   code: string;
   name: string;
 }
@@ -23,7 +23,8 @@ const TEMPLATE_FORMATS = [
 
 /**
  * Uploads a filled template as the raw request body. XMLHttpRequest rather than fetch because only XHR
- * reports upload progress, which matters for files of up to 200 MB; it is a same-origin POST like fetch.
+ * reports upload progress, which matters for files of up to 200 MB; it is a same-origin POST like fetch, and
+ * its refusal is read by the same problemMessage as every other call (app/_lib/api-client.ts).
  */
 export function UploadPanel({
   catalogs,
@@ -73,7 +74,7 @@ export function UploadPanel({
         return;
       }
       setPhase({ kind: 'idle' });
-      setError(toProblem(xhr.status, body).title);
+      setError(problemMessage(xhr.status, body));
     };
     xhr.onerror = () => {
       setPhase({ kind: 'idle' });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard, Th } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
 import { formatCount, formatDateTime } from '@/app/_lib/format';
@@ -8,7 +9,7 @@ import { batchStatus } from '@/app/_lib/labels';
 import { parsePage, type SearchParams } from '@/app/_lib/params';
 import { staffPage } from '@/app/_lib/session';
 import { listBatches } from '@/lib/batches/queries';
-import { db } from '@/lib/db';
+import { catalogsProvidedBy } from '@/lib/catalog/provided';
 import { UploadPanel } from './UploadPanel';
 
 export const dynamic = 'force-dynamic';
@@ -29,13 +30,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
   const [list, catalogs] = await Promise.all([
     listBatches(user, page),
     // Only catalogs this department is a registered provider of may be uploaded (checked again on POST).
-    canImport
-      ? db.catalog.findMany({
-          where: { providers: { some: { departmentId: user.departmentId } } },
-          select: { code: true, name: true },
-          orderBy: { name: 'asc' },
-        })
-      : Promise.resolve([]),
+    canImport ? catalogsProvidedBy(user.departmentId) : Promise.resolve([]),
   ]);
 
   return (
@@ -51,70 +46,52 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
           暂无归集批次。
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="batch-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  批次号
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  目录
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  提供部门
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  文件
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  状态
-                </th>
+        <TableCard>
+          <DataTable
+            testId="batch-table"
+            caption="归集批次列表"
+            columns={['批次号', '目录', '提供部门', '文件', '状态']}
+            head={
+              <>
                 {COUNT_COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" className="px-3 py-2 text-right font-medium">
+                  <Th key={c.key} compact right>
                     {c.label}
-                  </th>
+                  </Th>
                 ))}
-                <th scope="col" className="px-4 py-2 font-medium">
-                  上传时间
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.rows.map((b) => {
-                const status = batchStatus(b.status);
-                return (
-                  <tr key={b.id} data-testid="batch-row" data-batch-id={b.id}>
-                    <td className="whitespace-nowrap px-4 py-3">
-                      <Link
-                        href={`/batches/${b.id}`}
-                        className="font-medium text-blue-700 tabular-nums hover:underline"
-                      >
-                        {b.number}
-                      </Link>
+                <Th>上传时间</Th>
+              </>
+            }
+          >
+            {list.rows.map((b) => {
+              const status = batchStatus(b.status);
+              return (
+                <tr key={b.id} data-testid="batch-row" data-batch-id={b.id}>
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <Link href={`/batches/${b.id}`} className="font-medium text-blue-700 tabular-nums hover:underline">
+                      {b.number}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3">{b.catalogVersion.catalog.name}</td>
+                  <td className="px-4 py-3 text-slate-600">{b.providerDept.name}</td>
+                  <td className="max-w-56 truncate px-4 py-3 text-slate-600" title={b.file?.originalName}>
+                    {b.file?.originalName ?? '—'}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={status.tone}>{status.label}</Badge>
+                  </td>
+                  {COUNT_COLUMNS.map((c) => (
+                    <td key={c.key} className="px-3 py-3 text-right tabular-nums">
+                      {formatCount(b[c.key])}
                     </td>
-                    <td className="px-4 py-3">{b.catalogVersion.catalog.name}</td>
-                    <td className="px-4 py-3 text-slate-600">{b.providerDept.name}</td>
-                    <td className="max-w-56 truncate px-4 py-3 text-slate-600" title={b.file?.originalName}>
-                      {b.file?.originalName ?? '—'}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={status.tone}>{status.label}</Badge>
-                    </td>
-                    {COUNT_COLUMNS.map((c) => (
-                      <td key={c.key} className="px-3 py-3 text-right tabular-nums">
-                        {formatCount(b[c.key])}
-                      </td>
-                    ))}
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">
-                      {formatDateTime(b.createdAt)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  ))}
+                  <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">
+                    {formatDateTime(b.createdAt)}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </TableCard>
       )}
       <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/batches" />
     </div>

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { cachedInboxCounts, staffPage } from '@/app/_lib/session';
-import { db } from '@/lib/db';
+import { roleNames } from '@/lib/auth/role-names';
+import { batchCounts } from '@/lib/batches/queries';
 
 export const dynamic = 'force-dynamic';
 
 /** The landing page after sign-in: who I am, and the way into each part of the workspace I may use. */
 export default async function HomePage() {
   const { user } = await staffPage();
-  const roles = await db.role.findMany({ where: { code: { in: user.roles } }, select: { name: true } });
+  const roles = await roleNames(user.roles);
   const cards: { href: string; title: string; text: string; testId: string }[] = [];
   if (user.permissions.has('inbox:view')) {
     const counts = await cachedInboxCounts(user);
@@ -19,11 +20,7 @@ export default async function HomePage() {
     });
   }
   if (user.permissions.has('batch:view')) {
-    const where = user.visibleDeptIds === null ? {} : { providerDeptId: { in: user.visibleDeptIds } };
-    const [running, returned] = await Promise.all([
-      db.importBatch.count({ where: { ...where, status: { in: ['RECEIVED', 'PROCESSING'] } } }),
-      db.importBatch.count({ where: { ...where, status: 'RETURNED' } }),
-    ]);
+    const { running, returned } = await batchCounts(user);
     const text = user.permissions.has('data:import')
       ? '下载模板、上传数据、查看批次与处理历史'
       : '查看归集批次与处理历史';
@@ -39,7 +36,7 @@ export default async function HomePage() {
       <section>
         <h1 className="text-xl font-semibold text-slate-900">您好，{user.displayName}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="home-identity">
-          {user.departmentName} · {roles.map((r) => r.name).join('、') || '未分配角色'}
+          {user.departmentName} · {roles.join('、') || '未分配角色'}
         </p>
       </section>
       {cards.length ? (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
 import { ClaimButton } from '@/app/_components/ClaimButton';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
 import { formatDateTime } from '@/app/_lib/format';
@@ -81,44 +82,25 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {EMPTY[view]}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="inbox-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  任务
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  类型
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  期限
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  状态
-                </th>
-                {view === 'supervise' && (
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    承办部门
-                  </th>
-                )}
-                <th scope="col" className="px-4 py-2 font-medium">
-                  认领人
-                </th>
-                {view === 'department' && (
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    操作
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.rows.map((row) => (
-                <InboxTableRow key={row.id} row={row} view={view} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard>
+          <DataTable
+            testId="inbox-table"
+            caption="待办任务列表"
+            columns={[
+              '任务',
+              '类型',
+              '期限',
+              '状态',
+              ...(view === 'supervise' ? ['承办部门'] : []),
+              '认领人',
+              ...(view === 'department' ? ['操作'] : []),
+            ]}
+          >
+            {list.rows.map((row) => (
+              <InboxTableRow key={row.id} row={row} view={view} />
+            ))}
+          </DataTable>
+        </TableCard>
       )}
       <Pagination
         page={list.page}

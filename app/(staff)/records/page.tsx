@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable, TableCard, Th } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
 import { formatDateTime } from '@/app/_lib/format';
@@ -54,53 +55,43 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
               查询
             </button>
           </form>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-sm" data-testid="records-table">
-              <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+          <TableCard>
+            <DataTable
+              testId="records-table"
+              caption="信用记录查询结果"
+              head={
+                <>
+                  <Th compact nowrap>
                     提供部门
-                  </th>
+                  </Th>
                   {list.columns.map((c) => (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      data-testid="record-col"
-                      data-field={c.key}
-                      className="px-3 py-2 font-medium whitespace-nowrap"
-                    >
+                    <Th key={c.key} data-testid="record-col" data-field={c.key} compact nowrap>
                       {c.label}
-                    </th>
+                    </Th>
                   ))}
-                  <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                  <Th compact nowrap>
                     入库时间
-                  </th>
+                  </Th>
+                </>
+              }
+            >
+              {list.rows.map((r) => (
+                <tr key={r.id} data-testid="record-row" data-record-id={r.id}>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600" data-testid="record-provider">
+                    {r.providerDeptName}
+                  </td>
+                  {list.columns.map((c) => (
+                    <td key={c.key} data-field={c.key} className="max-w-64 truncate px-3 py-2" title={r.values[c.key]}>
+                      {c.key in r.values ? r.values[c.key] || '—' : <span className="text-slate-400">无权查看</span>}
+                    </td>
+                  ))}
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">
+                    {formatDateTime(r.createdAt)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.rows.map((r) => (
-                  <tr key={r.id} data-testid="record-row" data-record-id={r.id}>
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600" data-testid="record-provider">
-                      {r.providerDeptName}
-                    </td>
-                    {list.columns.map((c) => (
-                      <td
-                        key={c.key}
-                        data-field={c.key}
-                        className="max-w-64 truncate px-3 py-2"
-                        title={r.values[c.key]}
-                      >
-                        {c.key in r.values ? r.values[c.key] || '—' : <span className="text-slate-400">无权查看</span>}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">
-                      {formatDateTime(r.createdAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </DataTable>
+          </TableCard>
           <Pagination
             page={list.page}
             pages={list.pages}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { QueryRefused } from '@/app/_components/QueryRefused';
 import { formatCount } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { staffPage } from '@/app/_lib/session';
@@ -27,14 +28,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     stats = await getStats(user, query);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    return (
-      <p role="alert" data-testid="stats-error" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-        {err.message}。
-        <a href="/stats" className="text-blue-700 underline">
-          重新统计
-        </a>
-      </p>
-    );
+    return <QueryRefused message={err.message} href="/stats" again="重新统计" testId="stats-error" />;
   }
   const params = new URLSearchParams({
     from: stats.filter.from,

@@ -31,7 +31,7 @@ const catalogFields = {
 export const catalogCreateSchema = z.object({ code: catalogCodeSchema, ...catalogFields });
 export const catalogUpdateSchema = z.object(catalogFields).partial();
 
-export const fieldSchema = z.object({
+const fieldSchema = z.object({
   key: fieldKey,
   label: text(100).min(1, '请输入字段名称'),
   type: z.enum(FIELD_TYPES),
@@ -45,7 +45,7 @@ export const fieldSchema = z.object({
   visibility: z.enum(SENSITIVITIES),
 });
 
-export const ruleSchema = z.discriminatedUnion('kind', [
+const ruleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('requiredWhen'),
     field: fieldKey,
@@ -65,7 +65,7 @@ const period = {
   maxMonths: z.number().int().min(0).max(1200).nullable(),
 };
 
-export const publicityRuleSchema = z.discriminatedUnion('kind', [
+const publicityRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
     kind: z.literal('period'),

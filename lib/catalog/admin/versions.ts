@@ -4,11 +4,11 @@
 import { auditChange, type AdminContext } from '@/lib/admin/guard';
 import { db, Prisma } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import type { CatalogRule } from '../types';
 import { requireCatalogManage, requireCatalogView } from './catalogs';
-import type { PublicityRule } from './publicity';
 import { draftSchema, type DraftInput } from './schemas';
 import { validateDraft } from './validate-draft';
+import { jsonInput } from '@/lib/db/json-column';
+import { readPublicityRule, readRules } from '../json-columns';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +23,7 @@ export async function getVersion(ctx: AdminContext, code: string, version: numbe
 }
 
 /** A version's content in the shape the editor and saveDraft use. */
-export function draftOf(v: Omit<VersionRow, 'catalog'>): DraftInput {
+function draftOf(v: Omit<VersionRow, 'catalog'>): DraftInput {
   return {
     fields: v.fields.map((f) => ({
       key: f.key,
@@ -39,9 +39,9 @@ export function draftOf(v: Omit<VersionRow, 'catalog'>): DraftInput {
       visibility: f.visibility,
     })),
     naturalKey: v.naturalKey,
-    rules: v.rules as unknown as CatalogRule[],
+    rules: readRules(v.rules),
     timelinessWorkdays: v.timelinessWorkdays,
-    publicityRule: (v.publicityRule as PublicityRule | null) ?? null,
+    publicityRule: readPublicityRule(v.publicityRule),
     changeNote: v.changeNote,
   };
 }
@@ -168,7 +168,7 @@ async function writeVersion(
 ): Promise<void> {
   const content = {
     naturalKey: draft?.naturalKey ?? [],
-    rules: (draft?.rules ?? []) as unknown as Prisma.InputJsonValue,
+    rules: jsonInput(draft?.rules ?? []),
     timelinessWorkdays: draft?.timelinessWorkdays ?? null,
     publicityRule: (draft?.publicityRule ?? Prisma.DbNull) as Prisma.InputJsonValue | typeof Prisma.DbNull,
   };

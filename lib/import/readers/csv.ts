@@ -37,7 +37,7 @@ export async function* readDelimited(path: string, format: Delimited): AsyncGene
 }
 
 /** The delimiter of a TXT file, from its first line. */
-export function txtDelimiter(head: Buffer, encoding: TextEncoding): string {
+function txtDelimiter(head: Buffer, encoding: TextEncoding): string {
   const text = new TextDecoder(encoding).decode(head);
   const end = text.indexOf('\n');
   const first = end >= 0 ? text.slice(0, end) : text;

@@ -58,7 +58,7 @@ export async function* feed<T>(
   }
 }
 
-export function xmlError(e: unknown, parser: ChunkParser, what: string): ValidationError {
+function xmlError(e: unknown, parser: ChunkParser, what: string): ValidationError {
   if (e instanceof ValidationError) return e;
   const at =
     parser instanceof SaxesParser && parser.opt.position ? `（第${parser.line}行第${parser.column}列附近）` : '';

@@ -30,7 +30,7 @@ export async function headBytes(path: string, length = SNIFF_BYTES): Promise<{ h
   }
 }
 
-export function bomEncoding(head: Buffer): TextEncoding | null {
+function bomEncoding(head: Buffer): TextEncoding | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';

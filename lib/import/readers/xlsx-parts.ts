@@ -13,7 +13,7 @@ export interface WorkbookInfo {
 }
 
 /** Shared strings are held in memory (the sheet refers to them by index): their part has its own ceiling. */
-export const MAX_SHARED_STRINGS = 32_000_000;
+const MAX_SHARED_STRINGS = 32_000_000;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 

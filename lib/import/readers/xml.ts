@@ -10,7 +10,7 @@ import { decodeFile, headBytes, looksBinary, type TextEncoding } from './text';
 import { MAX_RECORD_CHARS, MAX_ROWS, tooManyRows, type SheetRow } from './types';
 
 /** More distinct field names than any catalog has means the file is not in record layout (or is hostile). */
-export const MAX_XML_FIELDS = 1000;
+const MAX_XML_FIELDS = 1000;
 
 type XmlRecord = [name: string, value: string][];
 

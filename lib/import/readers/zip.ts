@@ -97,7 +97,7 @@ function bomb(why: string): ValidationError {
   return new ValidationError(`Excel 文件${why}（疑似压缩炸弹），已拒绝导入：请重新导出正常的 Excel 文件后上传`);
 }
 
-export function damaged(cause: unknown): ValidationError {
+function damaged(cause: unknown): ValidationError {
   const text = cause instanceof Error ? cause.message : String(cause);
   if (/end of central directory/i.test(text)) {
     return new ValidationError('Excel 文件不完整（可能上传中断或文件已损坏），请重新导出后上传', { cause: text });

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { send } from './send';
+import { callApi } from '@/app/_lib/api-client';
 
 /** One administrative action without a form (delete, enable, switch on/off), optionally confirmed first. */
 export function ActionButton({
@@ -32,9 +32,9 @@ export function ActionButton({
     if (confirm && !window.confirm(confirm)) return;
     setBusy(true);
     setError(null);
-    const result = await send(method, url, body);
+    const result = await callApi(url, { method, json: body });
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(result.message);
     if (redirectTo) router.push(redirectTo);
     router.refresh();
   }

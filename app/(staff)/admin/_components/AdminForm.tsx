@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { send } from './send';
+import { callApi } from '@/app/_lib/api-client';
 
 interface Option {
   value: string;
@@ -67,9 +67,9 @@ export function AdminForm({
     setBusy(true);
     setError(null);
     setDone(false);
-    const result = await send(method, url, bodyOf(new FormData(form), fields));
+    const result = await callApi(url, { method, json: bodyOf(new FormData(form), fields) });
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(result.message);
     setDone(true);
     if (resetOnSuccess) form.reset();
     const id = result.data && typeof result.data === 'object' && 'id' in result.data ? String(result.data.id) : '';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { formatBytes, formatCount, formatDateTime } from '@/app/_lib/format';
 import { clientIp, staffPage } from '@/app/_lib/session';
@@ -51,79 +52,72 @@ export default async function BackupsPage() {
         />
         <Setting label="内容" value="数据库一致性快照（全部业务表）与上传文件库，SHA-256 校验" />
       </dl>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="backup-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['备份', '方式', '开始', '完成', '状态', '大小', '本地副本', '异地副本', '最近恢复演练', ''].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {backups.map((b) => {
-              const [statusLabel, statusTone] = BACKUP_STATUS[b.status] ?? [b.status, 'slate'];
-              const [offLabel, offTone] = OFFSITE_STATUS[b.offsiteStatus] ?? [b.offsiteStatus, 'slate'];
-              const drill = b.drills[0];
-              const report = (drill?.report ?? null) as DrillReportView | null;
-              return (
-                <tr key={b.id} data-testid="backup-row" data-backup-id={b.id} className="align-top">
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <Link href={`/admin/backups/${encodeURIComponent(b.id)}`} className="text-blue-700 hover:underline">
-                      {b.id}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{TRIGGER[b.trigger] ?? b.trigger}</td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(b.startedAt)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(b.finishedAt)}</td>
-                  <td className="px-3 py-2" title={b.error ?? undefined}>
-                    <Badge tone={statusTone} testId="backup-status">
-                      {statusLabel}
-                    </Badge>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatBytes(b.sizeBytes)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {b.prunedAt ? '已按保留策略清理' : b.path ? '在' : '—'}
-                  </td>
-                  <td className="px-3 py-2" title={b.offsiteError ?? undefined}>
-                    <Badge tone={offTone}>{b.offsitePrunedAt ? '已清理' : offLabel}</Badge>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {drill ? (
-                      <span className="inline-flex items-center gap-2">
-                        <Badge tone={(DRILL_STATUS[drill.status] ?? ['', 'slate'])[1]} testId="drill-status">
-                          {(DRILL_STATUS[drill.status] ?? [drill.status])[0]}
-                        </Badge>
-                        {report?.rowsRestored !== undefined && (
-                          <span className="text-xs text-slate-500 tabular-nums">
-                            {formatCount(report.rowsRestored)}/{formatCount(report.rowsExpected ?? 0)} 行
-                          </span>
-                        )}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {b.status === 'SUCCEEDED' && (
-                      <ActionButton
-                        method="POST"
-                        url={`/api/admin/backups/${encodeURIComponent(b.id)}/drill`}
-                        label="恢复演练"
-                        confirm="将把此备份恢复到一个临时数据库中核对后删除，不影响现有数据。继续？"
-                        testId="drill-start"
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <TableCard>
+        <DataTable
+          testId="backup-table"
+          caption="备份列表"
+          columns={['备份', '方式', '开始', '完成', '状态', '大小', '本地副本', '异地副本', '最近恢复演练', '']}
+          compact
+          nowrap
+        >
+          {backups.map((b) => {
+            const [statusLabel, statusTone] = BACKUP_STATUS[b.status] ?? [b.status, 'slate'];
+            const [offLabel, offTone] = OFFSITE_STATUS[b.offsiteStatus] ?? [b.offsiteStatus, 'slate'];
+            const drill = b.drills[0];
+            const report = (drill?.report ?? null) as DrillReportView | null;
+            return (
+              <tr key={b.id} data-testid="backup-row" data-backup-id={b.id} className="align-top">
+                <td className="px-3 py-2 font-mono text-xs">
+                  <Link href={`/admin/backups/${encodeURIComponent(b.id)}`} className="text-blue-700 hover:underline">
+                    {b.id}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{TRIGGER[b.trigger] ?? b.trigger}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(b.startedAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(b.finishedAt)}</td>
+                <td className="px-3 py-2" title={b.error ?? undefined}>
+                  <Badge tone={statusTone} testId="backup-status">
+                    {statusLabel}
+                  </Badge>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatBytes(b.sizeBytes)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{b.prunedAt ? '已按保留策略清理' : b.path ? '在' : '—'}</td>
+                <td className="px-3 py-2" title={b.offsiteError ?? undefined}>
+                  <Badge tone={offTone}>{b.offsitePrunedAt ? '已清理' : offLabel}</Badge>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {drill ? (
+                    <span className="inline-flex items-center gap-2">
+                      <Badge tone={(DRILL_STATUS[drill.status] ?? ['', 'slate'])[1]} testId="drill-status">
+                        {(DRILL_STATUS[drill.status] ?? [drill.status])[0]}
+                      </Badge>
+                      {report?.rowsRestored !== undefined && (
+                        <span className="text-xs text-slate-500 tabular-nums">
+                          {formatCount(report.rowsRestored)}/{formatCount(report.rowsExpected ?? 0)} 行
+                        </span>
+                      )}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {b.status === 'SUCCEEDED' && (
+                    <ActionButton
+                      method="POST"
+                      url={`/api/admin/backups/${encodeURIComponent(b.id)}/drill`}
+                      label="恢复演练"
+                      confirm="将把此备份恢复到一个临时数据库中核对后删除，不影响现有数据。继续？"
+                      testId="drill-start"
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
         {backups.length === 0 && <p className="p-6 text-center text-sm text-slate-500">尚无备份。</p>}
-      </div>
+      </TableCard>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { catalogChoices, listCatalogs } from '@/lib/catalog/admin/catalogs';
 import {
   CATALOG_CATEGORIES,
@@ -34,44 +36,36 @@ export default async function CatalogsPage() {
           中维护。
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="catalog-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['编码', '名称', '类别', '信息主体', '敏感级别', '提供部门', '版本'].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
+      <TableCard>
+        <DataTable
+          testId="catalog-table"
+          caption="信用信息目录列表"
+          columns={['编码', '名称', '类别', '信息主体', '敏感级别', '提供部门', '版本']}
+        >
+          {catalogs.map((c) => (
+            <tr key={c.code} data-testid="catalog-row" data-code={c.code}>
+              <td className="px-4 py-2 font-mono text-xs">{c.code}</td>
+              <td className="px-4 py-2">
+                <Link href={`/admin/catalogs/${c.code}`} className="text-blue-700 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2">{CATEGORY_LABEL[c.category]}</td>
+              <td className="px-4 py-2">{subjectKindLabel(c.subjectKind)}</td>
+              <td className="px-4 py-2">{SENSITIVITY_LABEL[c.sensitivity]}</td>
+              <td className="max-w-64 px-4 py-2 text-slate-600" title={c.providers.join('、')}>
+                {c.providers.length} 个部门
+              </td>
+              <td className="space-x-1 px-4 py-2 whitespace-nowrap">
+                {c.published ? <Badge tone="green">第 {c.published} 版</Badge> : <Badge tone="red">未发布</Badge>}
+                {c.draft && <Badge tone="amber">草稿 第 {c.draft} 版</Badge>}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {catalogs.map((c) => (
-              <tr key={c.code} data-testid="catalog-row" data-code={c.code}>
-                <td className="px-4 py-2 font-mono text-xs">{c.code}</td>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/catalogs/${c.code}`} className="text-blue-700 hover:underline">
-                    {c.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{CATEGORY_LABEL[c.category]}</td>
-                <td className="px-4 py-2">{subjectKindLabel(c.subjectKind)}</td>
-                <td className="px-4 py-2">{SENSITIVITY_LABEL[c.sensitivity]}</td>
-                <td className="max-w-64 px-4 py-2 text-slate-600" title={c.providers.join('、')}>
-                  {c.providers.length} 个部门
-                </td>
-                <td className="space-x-1 px-4 py-2 whitespace-nowrap">
-                  {c.published ? <Badge tone="green">第 {c.published} 版</Badge> : <Badge tone="red">未发布</Badge>}
-                  {c.draft && <Badge tone="amber">草稿 第 {c.draft} 版</Badge>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      </TableCard>
       {manage && (
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="mb-3 font-medium text-slate-900">新建目录</h2>
+        <Panel title="新建目录" titleClassName="mb-3 font-medium text-slate-900" padding="p-5">
           <AdminForm
             method="POST"
             url="/api/admin/catalogs"
@@ -112,7 +106,7 @@ export default async function CatalogsPage() {
               },
             ]}
           />
-        </section>
+        </Panel>
       )}
     </div>
   );

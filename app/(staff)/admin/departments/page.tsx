@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { first, isUuid, type SearchParams } from '@/app/_lib/params';
 import { departmentTree, flattenTree, type DepartmentNode } from '@/lib/admin/departments';
 import { can } from '@/lib/auth/load-user';
@@ -44,7 +45,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">部门管理</h1>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label="部门树">
+        <Panel label="部门树">
           <form className="flex gap-2" role="search">
             <input
               name="q"
@@ -65,11 +66,11 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
           ) : (
             <Tree nodes={tree} selectedId={selected?.id} q={q} />
           )}
-        </section>
+        </Panel>
 
         <div className="space-y-4">
           {selected && (
-            <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="dept-detail">
+            <Panel testId="dept-detail">
               <h2 className="font-medium text-slate-900">
                 {selected.name}
                 <span className="ml-2 text-sm font-normal text-slate-500">
@@ -133,11 +134,10 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
                   <p className="mt-1 text-xs text-slate-500">有下级部门、用户或业务数据的部门不能删除。</p>
                 </div>
               )}
-            </section>
+            </Panel>
           )}
           {can(user, 'department.create') && (
-            <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 className="font-medium text-slate-900">新建部门</h2>
+            <Panel title="新建部门">
               <div className="mt-3">
                 <AdminForm
                   method="POST"
@@ -148,7 +148,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
                   redirectTo="/admin/departments?id={id}"
                 />
               </div>
-            </section>
+            </Panel>
           )}
         </div>
       </div>

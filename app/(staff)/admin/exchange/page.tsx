@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, type Tone } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatBytes, formatDateTime } from '@/app/_lib/format';
 import { exchangeOverview } from '@/lib/exchange/exchange-log';
 import { scheduleInfo } from '@/lib/exchange/schedule';
@@ -60,8 +62,7 @@ export default async function ExchangePage() {
         <ActionButton method="POST" url="/api/admin/exchange/scan" label="立即读取" testId="exchange-scan-now" />
       </section>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-3 font-medium text-slate-900">读取设置</h2>
+      <Panel title="读取设置" titleClassName="mb-3 font-medium text-slate-900" padding="p-5">
         <div className="space-y-3">
           {overview.settings.map((s) => (
             <AdminForm
@@ -85,53 +86,46 @@ export default async function ExchangePage() {
             />
           ))}
         </div>
-      </section>
+      </Panel>
 
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <TableCard as="section">
         <h2 className="px-5 pt-4 font-medium text-slate-900">最近收到的文件</h2>
-        <table className="mt-2 min-w-full text-sm" data-testid="exchange-files">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['时间', '部门', '目录', '文件', '大小', '结果', '批次 / 原因'].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
+        <DataTable
+          testId="exchange-files"
+          columns={['时间', '部门', '目录', '文件', '大小', '结果', '批次 / 原因']}
+          className="mt-2"
+        >
+          {overview.recent.map((f) => (
+            <tr key={f.id} data-testid="exchange-file" data-outcome={f.outcome}>
+              <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(f.at)}</td>
+              <td className="px-4 py-2 font-mono text-xs">{f.deptCode}</td>
+              <td className="px-4 py-2 font-mono text-xs">{f.catalogCode || '—'}</td>
+              <td className="max-w-64 truncate px-4 py-2" title={f.name}>
+                {f.name}
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">{formatBytes(f.size)}</td>
+              <td className="px-4 py-2">
+                <Badge tone={OUTCOME[f.outcome]?.tone ?? 'slate'}>{OUTCOME[f.outcome]?.label ?? f.outcome}</Badge>
+              </td>
+              <td className="px-4 py-2 text-slate-600">
+                {f.batchId && f.batchNumber && (
+                  <Link href={`/batches/${f.batchId}`} className="mr-2 text-blue-700 hover:underline">
+                    {f.batchNumber}
+                  </Link>
+                )}
+                {f.outcome !== 'BATCH' && f.reason}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {overview.recent.map((f) => (
-              <tr key={f.id} data-testid="exchange-file" data-outcome={f.outcome}>
-                <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(f.at)}</td>
-                <td className="px-4 py-2 font-mono text-xs">{f.deptCode}</td>
-                <td className="px-4 py-2 font-mono text-xs">{f.catalogCode || '—'}</td>
-                <td className="max-w-64 truncate px-4 py-2" title={f.name}>
-                  {f.name}
-                </td>
-                <td className="px-4 py-2 whitespace-nowrap">{formatBytes(f.size)}</td>
-                <td className="px-4 py-2">
-                  <Badge tone={OUTCOME[f.outcome]?.tone ?? 'slate'}>{OUTCOME[f.outcome]?.label ?? f.outcome}</Badge>
-                </td>
-                <td className="px-4 py-2 text-slate-600">
-                  {f.batchId && f.batchNumber && (
-                    <Link href={`/batches/${f.batchId}`} className="mr-2 text-blue-700 hover:underline">
-                      {f.batchNumber}
-                    </Link>
-                  )}
-                  {f.outcome !== 'BATCH' && f.reason}
-                </td>
-              </tr>
-            ))}
-            {overview.recent.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-4 py-6 text-center text-slate-500">
-                  尚未收到文件。
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </section>
+          ))}
+          {overview.recent.length === 0 && (
+            <tr>
+              <td colSpan={7} className="px-4 py-6 text-center text-slate-500">
+                尚未收到文件。
+              </td>
+            </tr>
+          )}
+        </DataTable>
+      </TableCard>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { QueryRefused } from '@/app/_components/QueryRefused';
 import { formatDateTime } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
+import { departmentChoices } from '@/lib/admin/departments';
 import { auditQuerySchema, MODULE_LABELS, RESULT_LABELS, searchAuditLog, type AuditQuery } from '@/lib/audit/query';
-import { db } from '@/lib/db';
 import { AppError, ForbiddenError } from '@/lib/errors';
 import { LogFilterForm } from './_components/LogFilterForm';
 
@@ -39,16 +41,9 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
   } catch (err) {
     if (err instanceof ForbiddenError) return <Forbidden />;
     if (!(err instanceof AppError)) throw err;
-    return (
-      <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-        {err.message}。
-        <Link href="/admin/logs" className="text-blue-700 underline">
-          重新查询
-        </Link>
-      </p>
-    );
+    return <QueryRefused message={err.message} href="/admin/logs" again="重新查询" />;
   }
-  const departments = await db.department.findMany({ orderBy: { sortOrder: 'asc' }, select: { id: true, name: true } });
+  const departments = await departmentChoices();
   const { before: _before, ...filter } = query;
   const keep = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const exportHref = `/api/admin/logs/export?${new URLSearchParams(keep)}`;
@@ -66,46 +61,41 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
         departments={departments}
         exportHref={user.permissions.has('audit:export') ? exportHref : null}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="logs-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['时间', '用户', '部门', 'IP', '模块', '操作', '对象', '结果', '详情'].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
+      <TableCard>
+        <DataTable
+          testId="logs-table"
+          caption="操作日志"
+          columns={['时间', '用户', '部门', 'IP', '模块', '操作', '对象', '结果', '详情']}
+          compact
+          nowrap
+        >
+          {result.rows.map((r) => (
+            <tr key={r.id} data-testid="log-row" data-id={r.id} className="align-top">
+              <td className="px-3 py-1.5 whitespace-nowrap tabular-nums text-slate-600">{formatDateTime(r.at)}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{r.username ?? '—'}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{r.deptName ?? '—'}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{r.ip ?? '—'}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{MODULE_LABELS[r.module] ?? r.module}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap font-mono text-xs">{r.action}</td>
+              <td className="max-w-56 truncate px-3 py-1.5 text-xs text-slate-600" title={r.objectId ?? undefined}>
+                {r.objectType ? `${r.objectType} ${r.objectId ?? ''}` : '—'}
+              </td>
+              <td className="px-3 py-1.5">
+                <Badge tone={r.result === 'OK' ? 'green' : r.result === 'DENIED' ? 'red' : 'amber'}>
+                  {RESULT_LABELS[r.result] ?? r.result}
+                </Badge>
+              </td>
+              <td
+                className="max-w-80 truncate px-3 py-1.5 font-mono text-xs text-slate-500"
+                title={r.detail ?? undefined}
+              >
+                {r.detail ?? ''}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.rows.map((r) => (
-              <tr key={r.id} data-testid="log-row" data-id={r.id} className="align-top">
-                <td className="px-3 py-1.5 whitespace-nowrap tabular-nums text-slate-600">{formatDateTime(r.at)}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{r.username ?? '—'}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{r.deptName ?? '—'}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{r.ip ?? '—'}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{MODULE_LABELS[r.module] ?? r.module}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap font-mono text-xs">{r.action}</td>
-                <td className="max-w-56 truncate px-3 py-1.5 text-xs text-slate-600" title={r.objectId ?? undefined}>
-                  {r.objectType ? `${r.objectType} ${r.objectId ?? ''}` : '—'}
-                </td>
-                <td className="px-3 py-1.5">
-                  <Badge tone={r.result === 'OK' ? 'green' : r.result === 'DENIED' ? 'red' : 'amber'}>
-                    {RESULT_LABELS[r.result] ?? r.result}
-                  </Badge>
-                </td>
-                <td
-                  className="max-w-80 truncate px-3 py-1.5 font-mono text-xs text-slate-500"
-                  title={r.detail ?? undefined}
-                >
-                  {r.detail ?? ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         {result.rows.length === 0 && <p className="p-6 text-center text-sm text-slate-500">没有符合条件的日志。</p>}
-      </div>
+      </TableCard>
       <nav className="flex gap-3 text-sm" aria-label="分页">
         {query.before && (
           <Link href={`/admin/logs?${new URLSearchParams(keep)}`} className="text-blue-700 hover:underline">

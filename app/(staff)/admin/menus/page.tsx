@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { menuAdminData } from '@/lib/admin/menus';
 import { can } from '@/lib/auth/load-user';
 import { operationDef } from '@/lib/auth/permissions';
@@ -26,8 +28,7 @@ export default async function MenusPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">菜单与按钮</h1>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">菜单</h2>
+      <Panel title="菜单">
         <p className="mt-1 text-xs text-slate-500">
           菜单只决定导航中显示什么；页面本身仍按功能权限校验。停用的菜单连同下级一并隐藏。
         </p>
@@ -100,11 +101,10 @@ export default async function MenusPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
       {editable && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新增菜单</h2>
+        <Panel title="新增菜单">
           <p className="mt-1 text-xs text-slate-500">不填链接即为分组（仅在其下有可见菜单时显示）。</p>
           <div className="mt-3">
             <AdminForm
@@ -129,50 +129,44 @@ export default async function MenusPage() {
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">操作按钮</h2>
+      <Panel title="操作按钮">
         <p className="mt-1 text-xs text-slate-500">停用的按钮对所有人隐藏，对应操作也会被服务器拒绝。</p>
-        <table className="mt-3 min-w-full text-sm" data-testid="operation-table">
-          <thead className="text-left text-slate-600">
-            <tr>
-              {['按钮', '编码', '所在菜单', '所需权限', '状态', ''].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {operations.map((o) => {
-              const locked = !!operationDef(o.code) && 'locked' in operationDef(o.code)!;
-              return (
-                <tr key={o.code} data-testid="operation-row" data-code={o.code} data-enabled={o.enabled}>
-                  <td className="px-3 py-2">{o.label}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.code}</td>
-                  <td className="px-3 py-2 text-slate-600">{o.menuId ? menuLabel.get(o.menuId) : '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.permissionCode}</td>
-                  <td className="px-3 py-2">{o.enabled ? '启用' : <span className="text-amber-700">已停用</span>}</td>
-                  <td className="px-3 py-2">
-                    {editable && !locked && (
-                      <ActionButton
-                        method="PATCH"
-                        url={`/api/admin/operations/${o.code}`}
-                        body={{ enabled: !o.enabled }}
-                        label={o.enabled ? '停用' : '启用'}
-                        tone={o.enabled ? 'danger' : 'default'}
-                        testId={`operation-toggle-${o.code}`}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+        <DataTable
+          testId="operation-table"
+          columns={['按钮', '编码', '所在菜单', '所需权限', '状态', '']}
+          compact
+          plain
+          className="mt-3"
+        >
+          {operations.map((o) => {
+            const locked = !!operationDef(o.code) && 'locked' in operationDef(o.code)!;
+            return (
+              <tr key={o.code} data-testid="operation-row" data-code={o.code} data-enabled={o.enabled}>
+                <td className="px-3 py-2">{o.label}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.code}</td>
+                <td className="px-3 py-2 text-slate-600">{o.menuId ? menuLabel.get(o.menuId) : '—'}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-500">{o.permissionCode}</td>
+                <td className="px-3 py-2">{o.enabled ? '启用' : <span className="text-amber-700">已停用</span>}</td>
+                <td className="px-3 py-2">
+                  {editable && !locked && (
+                    <ActionButton
+                      method="PATCH"
+                      url={`/api/admin/operations/${o.code}`}
+                      body={{ enabled: !o.enabled }}
+                      label={o.enabled ? '停用' : '启用'}
+                      tone={o.enabled ? 'danger' : 'default'}
+                      testId={`operation-toggle-${o.code}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </Panel>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { departmentTree } from '@/lib/admin/departments';
 import { listRoles } from '@/lib/admin/roles';
 import { can } from '@/lib/auth/load-user';
@@ -21,42 +23,30 @@ export default async function RolesPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">角色与权限</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="role-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['角色', '编码', '数据范围', '功能权限', '用户数'].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
+      <TableCard>
+        <DataTable testId="role-table" caption="角色列表" columns={['角色', '编码', '数据范围', '功能权限', '用户数']}>
+          {roles.map((r) => (
+            <tr key={r.id} data-testid="role-row" data-code={r.code}>
+              <td className="px-4 py-2">
+                <Link href={`/admin/roles/${r.id}`} className="font-medium text-blue-700 hover:underline">
+                  {r.name}
+                </Link>
+                {r.builtin && (
+                  <span className="ml-2">
+                    <Badge>内置</Badge>
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.code}</td>
+              <td className="px-4 py-2 text-slate-600">{SCOPE_LABEL[r.dataScope]}</td>
+              <td className="max-w-md px-4 py-2 text-xs text-slate-600">{r.permissions.join('、') || '—'}</td>
+              <td className="px-4 py-2 tabular-nums">{r.userCount}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {roles.map((r) => (
-              <tr key={r.id} data-testid="role-row" data-code={r.code}>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/roles/${r.id}`} className="font-medium text-blue-700 hover:underline">
-                    {r.name}
-                  </Link>
-                  {r.builtin && (
-                    <span className="ml-2">
-                      <Badge>内置</Badge>
-                    </span>
-                  )}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.code}</td>
-                <td className="px-4 py-2 text-slate-600">{SCOPE_LABEL[r.dataScope]}</td>
-                <td className="max-w-md px-4 py-2 text-xs text-slate-600">{r.permissions.join('、') || '—'}</td>
-                <td className="px-4 py-2 tabular-nums">{r.userCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      </TableCard>
       {can(user, 'role.create') && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新建角色</h2>
+        <Panel title="新建角色">
           <div className="mt-3">
             <AdminForm
               method="POST"
@@ -70,7 +60,7 @@ export default async function RolesPage() {
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
     </div>
   );

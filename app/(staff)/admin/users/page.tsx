@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { Pagination } from '@/app/_components/Pagination';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { first, isUuid, parsePage, type SearchParams } from '@/app/_lib/params';
 import { departmentTree, flattenTree } from '@/lib/admin/departments';
@@ -79,43 +81,35 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="user-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['用户名', '姓名', '部门', '角色', '状态', '最近登录'].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
+      <TableCard>
+        <DataTable
+          testId="user-table"
+          caption="用户列表"
+          columns={['用户名', '姓名', '部门', '角色', '状态', '最近登录']}
+        >
+          {list.rows.map((u) => (
+            <tr key={u.id} data-testid="user-row" data-username={u.username}>
+              <td className="px-4 py-2">
+                <Link href={`/admin/users/${u.id}`} className="font-medium text-blue-700 hover:underline">
+                  {u.username}
+                </Link>
+              </td>
+              <td className="px-4 py-2">{u.displayName}</td>
+              <td className="px-4 py-2 text-slate-600">{u.department.name}</td>
+              <td className="px-4 py-2 text-slate-600">{u.roles.map((r) => r.name).join('、') || '—'}</td>
+              <td className="px-4 py-2">
+                {u.status === 'ACTIVE' ? <Badge tone="green">正常</Badge> : <Badge tone="slate">已停用</Badge>}
+              </td>
+              <td className="px-4 py-2 text-slate-600 tabular-nums">{formatDateTime(u.lastLoginAt)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {list.rows.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                <td className="px-4 py-2">
-                  <Link href={`/admin/users/${u.id}`} className="font-medium text-blue-700 hover:underline">
-                    {u.username}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{u.displayName}</td>
-                <td className="px-4 py-2 text-slate-600">{u.department.name}</td>
-                <td className="px-4 py-2 text-slate-600">{u.roles.map((r) => r.name).join('、') || '—'}</td>
-                <td className="px-4 py-2">
-                  {u.status === 'ACTIVE' ? <Badge tone="green">正常</Badge> : <Badge tone="slate">已停用</Badge>}
-                </td>
-                <td className="px-4 py-2 text-slate-600 tabular-nums">{formatDateTime(u.lastLoginAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      </TableCard>
       <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/admin/users" params={keep} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         {can(user, 'user.create') && (
-          <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-medium text-slate-900">新建用户</h2>
+          <Panel title="新建用户">
             <p className="mt-1 text-xs text-slate-500">新用户首次登录时须修改初始密码；角色由安全管理员分配。</p>
             <div className="mt-3">
               <AdminForm
@@ -138,11 +132,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 ]}
               />
             </div>
-          </section>
+          </Panel>
         )}
         {can(user, 'settings.edit') && (
-          <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-medium text-slate-900">账号安全设置</h2>
+          <Panel title="账号安全设置">
             <div className="mt-3">
               <AdminForm
                 method="PUT"
@@ -162,7 +155,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               />
             </div>
             <p className="mt-2 text-xs text-slate-500">每天 02:30 自动停用超过此天数未登录的账号，并结束其会话。</p>
-          </section>
+          </Panel>
         )}
       </div>
     </div>

@@ -3,11 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
+import { Panel } from '@/app/_components/Panel';
+import { callApi } from '@/app/_lib/api-client';
 import { formatCount, formatDateTime } from '@/app/_lib/format';
 import { ACTIVE_BATCH_STATUSES, batchStatus } from '@/app/_lib/labels';
 import { ImportRate } from './ImportRate';
 
-export interface BatchEventView {
+interface BatchEventView {
   at: string;
   kind: string;
   message: string;
@@ -63,24 +65,19 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
     const tick = async () => {
       // Don't load the server for a tab nobody is looking at; check again on the next tick.
       if (document.visibilityState !== 'hidden') {
-        try {
-          const res = await fetch(`/api/batches/${batchId}`, { cache: 'no-store' });
-          if (res.status === 401 || res.status === 403 || res.status === 404) {
-            setStale(true);
-            return; // polling cannot recover from these: stop
-          }
-          const body: unknown = res.ok ? await res.json() : null;
-          if (isProgress(body) && !stopped) {
-            setData(body);
-            setStale(false);
-            if (body.status !== lastStatus.current) {
-              lastStatus.current = body.status;
-              router.refresh();
-            }
-          } else setStale(true);
-        } catch {
+        const res = await callApi(`/api/batches/${batchId}`, { cache: 'no-store', accept: isProgress });
+        if (res.status === 401 || res.status === 403 || res.status === 404) {
           setStale(true);
+          return; // polling cannot recover from these: stop
         }
+        if (res.ok && !stopped) {
+          setData(res.data);
+          setStale(false);
+          if (res.data.status !== lastStatus.current) {
+            lastStatus.current = res.data.status;
+            router.refresh();
+          }
+        } else setStale(true);
       }
       if (!stopped) timer = setTimeout(tick, POLL_MS);
     };
@@ -125,10 +122,7 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
         ))}
       </dl>
 
-      <section aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="history-title" className="font-medium text-slate-900">
-          批次历史
-        </h2>
+      <Panel title="批次历史" titleId="history-title" padding="p-5">
         {data.events.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">暂无记录。</p>
         ) : (
@@ -145,7 +139,7 @@ export function BatchLive({ batchId, initial }: { batchId: string; initial: Batc
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/app/_components/Badge';
 import { DetailItem } from '@/app/_components/DetailItem';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatBytes, formatCount, formatDateTime } from '@/app/_lib/format';
 import { SUSPECT_STATUS, taskStatus } from '@/app/_lib/labels';
 import { isUuid } from '@/app/_lib/params';
@@ -92,10 +93,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       <BatchRecords batchId={batch.id} canFeedback={user.permissions.has('data:review')} />
 
       {(batch.tasks.length > 0 || suspectSummary.length > 0) && (
-        <section aria-labelledby="tasks-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="tasks-title" className="font-medium text-slate-900">
-            置疑数据反馈修复
-          </h2>
+        <Panel title="置疑数据反馈修复" titleId="tasks-title" padding="p-5">
           {suspectSummary.length > 0 && (
             <p className="mt-2 text-sm text-slate-600" data-testid="suspect-summary">
               {suspectSummary.map(([s, n]) => `${SUSPECT_STATUS[s] ?? s} ${formatCount(n)} 条`).join('，')}
@@ -125,7 +123,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
               );
             })}
           </ul>
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -2,11 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { EntryForm } from './EntryForm';
 import { newId } from './ids';
 import { SessionRows, type SessionRow } from './SessionRows';
+
+function hasId(body: unknown): body is { id: unknown } {
+  return !!body && typeof body === 'object' && 'id' in body;
+}
 
 /**
  * One manual-entry session (R-1.3.2): rows are entered one by one into a list, then 提交 sends them as one
@@ -39,27 +43,19 @@ export function EntryWorkspace({ def }: { def: CatalogDef }) {
   async function submit() {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/entry/${encodeURIComponent(def.code)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ submissionId, rows: rows.map((r) => r.values) }),
-      });
-      const body = await readJson(res);
-      if (res.ok && body && typeof body === 'object' && 'id' in body) {
-        setRows([]); // nothing left to lose: no leave warning on the way to the batch
-        router.push(`/batches/${String(body.id)}`);
-        return;
-      }
-      const problem = toProblem(res.status, body);
-      const perRow = (problem.details as { rows?: { row: number; problems: Problem[] }[] } | undefined)?.rows ?? [];
-      setProblems(new Map(perRow.map((r) => [rows[r.row - 1]?.id ?? '', r.problems])));
-      setError(problem.title);
-    } catch {
-      setError('网络错误，请重试');
-    } finally {
-      setBusy(false);
+    const res = await callApi(`/api/entry/${encodeURIComponent(def.code)}`, {
+      json: { submissionId, rows: rows.map((r) => r.values) },
+      accept: hasId,
+    });
+    setBusy(false);
+    if (res.ok) {
+      setRows([]); // nothing left to lose: no leave warning on the way to the batch
+      router.push(`/batches/${String(res.data.id)}`);
+      return;
     }
+    const perRow = (res.details as { rows?: { row: number; problems: Problem[] }[] } | undefined)?.rows ?? [];
+    setProblems(new Map(perRow.map((r) => [rows[r.row - 1]?.id ?? '', r.problems])));
+    setError(res.message);
   }
 
   return (

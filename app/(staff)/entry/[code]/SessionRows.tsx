@@ -1,5 +1,6 @@
 'use client';
 
+import { DataTable, TableCard, Th } from '@/app/_components/DataTable';
 import { maskPersonal } from '@/lib/crypto/mask';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 
@@ -39,58 +40,54 @@ export function SessionRows({
     return item ? `${item.code} ${item.label}` : value;
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm" data-testid="entry-rows">
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              序号
-            </th>
+    <TableCard>
+      <DataTable
+        testId="entry-rows"
+        head={
+          <>
+            <Th compact>序号</Th>
             {shown.map((f) => (
-              <th key={f.key} scope="col" className="px-3 py-2 font-medium">
+              <Th key={f.key} compact>
                 {f.label}
-              </th>
+              </Th>
             ))}
-            <th scope="col" className="px-3 py-2 font-medium">
-              操作
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row, i) => {
-            const rowProblems = problems.get(row.id);
-            return (
-              <tr key={row.id} data-testid="entry-row" className={rowProblems ? 'bg-red-50/60' : undefined}>
-                <td className="px-3 py-2 align-top tabular-nums text-slate-700">{i + 1}</td>
-                {shown.map((f) => (
-                  <td
-                    key={f.key}
-                    className="max-w-64 truncate px-3 py-2 align-top"
-                    title={display(f.key, row.values[f.key])}
-                  >
-                    {display(f.key, row.values[f.key])}
-                  </td>
-                ))}
-                <td className="px-3 py-2 align-top whitespace-nowrap">
-                  <button type="button" onClick={() => onEdit(row.id)} className="text-blue-700 hover:underline">
-                    修改
-                  </button>
-                  <button type="button" onClick={() => onRemove(row.id)} className="ml-3 text-red-700 hover:underline">
-                    删除
-                  </button>
-                  {rowProblems && (
-                    <ul className="mt-1 text-xs text-red-700" data-testid="entry-row-problems">
-                      {rowProblems.map((p, k) => (
-                        <li key={k}>{p.message}</li>
-                      ))}
-                    </ul>
-                  )}
+            <Th compact>操作</Th>
+          </>
+        }
+      >
+        {rows.map((row, i) => {
+          const rowProblems = problems.get(row.id);
+          return (
+            <tr key={row.id} data-testid="entry-row" className={rowProblems ? 'bg-red-50/60' : undefined}>
+              <td className="px-3 py-2 align-top tabular-nums text-slate-700">{i + 1}</td>
+              {shown.map((f) => (
+                <td
+                  key={f.key}
+                  className="max-w-64 truncate px-3 py-2 align-top"
+                  title={display(f.key, row.values[f.key])}
+                >
+                  {display(f.key, row.values[f.key])}
                 </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              ))}
+              <td className="px-3 py-2 align-top whitespace-nowrap">
+                <button type="button" onClick={() => onEdit(row.id)} className="text-blue-700 hover:underline">
+                  修改
+                </button>
+                <button type="button" onClick={() => onRemove(row.id)} className="ml-3 text-red-700 hover:underline">
+                  删除
+                </button>
+                {rowProblems && (
+                  <ul className="mt-1 text-xs text-red-700" data-testid="entry-row-problems">
+                    {rowProblems.map((p, k) => (
+                      <li key={k}>{p.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </TableCard>
   );
 }

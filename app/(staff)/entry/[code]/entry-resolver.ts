@@ -5,8 +5,6 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
 import { checkRow } from '@/lib/catalog/check-row';
 import type { CatalogDef, RowValues } from '@/lib/catalog/types';
 
-export const ROW_ERROR = 'root.row';
-
 export function catalogResolver(def: CatalogDef): Resolver<RowValues> {
   return async (raw) => {
     const { values, problems } = checkRow(def, raw, { today: new Date() });

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 import type { BatchRecordRow } from '@/lib/records/batch-records';
 import { SendFeedback } from './SendFeedback';
 
@@ -27,14 +27,12 @@ export function BatchRecords({ batchId, canFeedback }: { batchId: string; canFee
   const [chosen, setChosen] = useState<Set<string>>(new Set());
 
   const load = useCallback(async () => {
-    try {
-      const res = await fetch(`/api/records/of-batch?batchId=${batchId}&page=${page}`, { cache: 'no-store' });
-      const body = await readJson(res);
-      if (res.ok) setData(body as Page);
-      else setError(toProblem(res.status, body).title);
-    } catch {
-      setError('网络错误，无法读取记录');
-    }
+    const res = await callApi(`/api/records/of-batch?batchId=${batchId}&page=${page}`, {
+      cache: 'no-store',
+      networkError: '网络错误，无法读取记录',
+    });
+    if (res.ok) setData(res.data as Page);
+    else setError(res.message);
   }, [batchId, page]);
   useEffect(() => {
     void load();
@@ -65,12 +63,22 @@ export function BatchRecords({ batchId, canFeedback }: { batchId: string; canFee
       <table className="min-w-full text-sm">
         <thead className="text-left text-slate-500">
           <tr>
-            {canFeedback && <th className="w-8 py-1" aria-label="选择" />}
-            <th className="py-1 font-medium">行号</th>
-            <th className="py-1 font-medium">行政相对人</th>
-            <th className="py-1 font-medium">决定文书号</th>
-            <th className="py-1 font-medium">决定日期</th>
-            <th className="py-1 font-medium">状态</th>
+            {canFeedback && <th scope="col" className="w-8 py-1" aria-label="选择" />}
+            <th scope="col" className="py-1 font-medium">
+              行号
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              行政相对人
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              决定文书号
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              决定日期
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              状态
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

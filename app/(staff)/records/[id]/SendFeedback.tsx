@@ -2,7 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
+
+function isSent(body: unknown): body is { cases: { number: string }[]; notice?: string } {
+  return !!body && typeof body === 'object' && 'cases' in body && Array.isArray(body.cases);
+}
 
 /**
  * 中心反馈 (R-3.4): the credit centre sends stored records back to their provider with a reason. Used on a
@@ -28,36 +32,23 @@ export function SendFeedback({
     if (!ids.length) return setMessage({ ok: false, text: '请先选择要反馈的记录' });
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch('/api/records/feedback', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ recordIds: ids, reason }),
+    const res = await callApi('/api/records/feedback', {
+      json: { recordIds: ids, reason },
+      accept: isSent,
+      networkError: '网络错误，发送失败，请重试',
+    });
+    setBusy(false);
+    if (res.ok) {
+      const numbers = res.data.cases.map((c) => c.number).join('、');
+      const notice = res.data.notice;
+      setMessage({
+        ok: true,
+        text: notice ? `已登记反馈 ${numbers}。${notice}` : `已发出反馈 ${numbers}，等待提供部门处理`,
       });
-      const body = await readJson(res);
-      if (res.ok && body && typeof body === 'object' && 'cases' in body && Array.isArray(body.cases)) {
-        const numbers = (body.cases as { number: string }[]).map((c) => c.number).join('、');
-        const notice = 'notice' in body && typeof body.notice === 'string' ? body.notice : null;
-        setMessage({
-          ok: true,
-          text: notice ? `已登记反馈 ${numbers}。${notice}` : `已发出反馈 ${numbers}，等待提供部门处理`,
-        });
-        setReason('');
-        onSent?.();
-        router.refresh();
-      } else {
-        const p = toProblem(res.status, body);
-        const reasons =
-          body && typeof body === 'object' && 'invalidParams' in body && Array.isArray(body.invalidParams)
-            ? (body.invalidParams as { reason: string }[]).map((x) => x.reason).join('；')
-            : '';
-        setMessage({ ok: false, text: reasons ? `${p.title}：${reasons}` : p.title });
-      }
-    } catch {
-      setMessage({ ok: false, text: '网络错误，发送失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+      setReason('');
+      onSent?.();
+      router.refresh();
+    } else setMessage({ ok: false, text: res.message });
   }
 
   return (

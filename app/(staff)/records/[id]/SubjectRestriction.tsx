@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 
 /** 受控主体 (R-2.5): staff set or lift a subject's restriction with a reason; its records leave public views. */
 export function SubjectRestriction({
@@ -25,30 +25,17 @@ export function SubjectRestriction({
     e.preventDefault();
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch(`/api/subjects/${subjectId}/restriction`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ restricted: !restricted, reason }),
-      });
-      const body = await readJson(res);
-      if (res.ok) {
-        setMessage({ ok: true, text: restricted ? '已解除受控' : '已设为受控主体，其记录不再公开' });
-        setReason('');
-        router.refresh();
-      } else {
-        const p = toProblem(res.status, body);
-        const reasons =
-          body && typeof body === 'object' && 'invalidParams' in body && Array.isArray(body.invalidParams)
-            ? (body.invalidParams as { reason: string }[]).map((x) => x.reason).join('；')
-            : '';
-        setMessage({ ok: false, text: reasons ? `${p.title}：${reasons}` : p.title });
-      }
-    } catch {
-      setMessage({ ok: false, text: '网络错误，操作失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+    const res = await callApi(`/api/subjects/${subjectId}/restriction`, {
+      method: 'PUT',
+      json: { restricted: !restricted, reason },
+      networkError: '网络错误，操作失败，请重试',
+    });
+    setBusy(false);
+    if (res.ok) {
+      setMessage({ ok: true, text: restricted ? '已解除受控' : '已设为受控主体，其记录不再公开' });
+      setReason('');
+      router.refresh();
+    } else setMessage({ ok: false, text: res.message });
   }
 
   return (

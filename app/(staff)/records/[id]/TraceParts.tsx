@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge, type Tone } from '@/app/_components/Badge';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import type { TimelineEntry } from '@/lib/records/timeline';
 
@@ -17,10 +18,7 @@ const SOURCE: Record<TimelineEntry['source'], { label: string; tone: Tone }> = {
 /** Every step of a record's life in time order, each with its source and who did it. */
 export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
   return (
-    <section aria-labelledby="timeline-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="timeline-title" className="font-medium text-slate-900">
-        全程追溯
-      </h2>
+    <Panel title="全程追溯" titleId="timeline-title" padding="p-5">
       <ol className="mt-3 space-y-2 text-sm" data-testid="record-timeline">
         {entries.map((e, i) => (
           <li
@@ -45,7 +43,7 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/app/_components/Badge';
 import { DetailItem } from '@/app/_components/DetailItem';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { SUSPECT_STATUS } from '@/app/_lib/labels';
 import { isUuid } from '@/app/_lib/params';
@@ -130,10 +131,7 @@ export default async function RecordTracePage({ params }: { params: Promise<{ id
         />
       )}
 
-      <section aria-labelledby="values-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="values-title" className="font-medium text-slate-900">
-          当前内容
-        </h2>
+      <Panel title="当前内容" titleId="values-title" padding="p-5">
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2" data-testid="record-values">
           {t.fields.map((f) => (
             <div key={f.key} className="flex gap-3" data-field={f.key}>
@@ -142,7 +140,7 @@ export default async function RecordTracePage({ params }: { params: Promise<{ id
             </div>
           ))}
         </dl>
-      </section>
+      </Panel>
 
       {(t.revisions.length > 0 || t.suspects.length > 0 || t.feedback.length > 0) && (
         <section className="grid gap-4 lg:grid-cols-3">

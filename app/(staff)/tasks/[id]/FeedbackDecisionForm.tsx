@@ -4,10 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/app/_components/Badge';
-import { readJson } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 import { FEEDBACK_ITEM_STATUS, type RespondGroup } from './FeedbackRespondForm';
-import { isFixReply } from './fix-types';
-import { problemText } from './problem-text';
+import { isFixReply, NETWORK_ERROR } from './fix-types';
 
 /** The centre closes the case, or returns the chosen records to the provider with one comment. */
 export function FeedbackDecisionForm({
@@ -28,22 +27,16 @@ export function FeedbackDecisionForm({
   async function decide(body: { action: 'close' } | { action: 'return'; itemIds: string[]; comment: string }) {
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/feedback/decision`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const reply = await readJson(res);
-      if (res.ok && isFixReply(reply)) {
-        setMessage({ ok: true, text: reply.message });
-        router.refresh();
-      } else setMessage({ ok: false, text: problemText(res.status, reply) });
-    } catch {
-      setMessage({ ok: false, text: '网络错误，提交失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/feedback/decision`, {
+      json: body,
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    setBusy(false);
+    if (res.ok) {
+      setMessage({ ok: true, text: res.data.message });
+      router.refresh();
+    } else setMessage({ ok: false, text: res.message });
   }
 
   return (

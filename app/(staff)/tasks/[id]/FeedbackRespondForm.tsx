@@ -4,10 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/app/_components/Badge';
-import { readJson } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 import type { FeedbackItemView } from '@/lib/feedback/view';
-import { failingRows, isFixReply } from './fix-types';
-import { problemText } from './problem-text';
+import { failingRows, isFixReply, NETWORK_ERROR } from './fix-types';
 
 export interface RespondGroup {
   name: string;
@@ -56,28 +55,22 @@ export function FeedbackRespondForm({
     if (!items.length) return setMessage({ ok: false, text: '请先为至少一条记录选择“更正”或“说明”' });
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/feedback`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ items }),
-      });
-      const body = await readJson(res);
-      if (res.ok && isFixReply(body)) {
-        setMessage({ ok: true, text: body.message });
-        setAnswers({});
-        setProblems({});
-        router.refresh();
-        return;
-      }
-      const failing = failingRows(body && typeof body === 'object' && 'details' in body ? body.details : null);
-      setProblems(Object.fromEntries(failing.map((f) => [f.itemId, f.problems.map((p) => p.message)])));
-      setMessage({ ok: false, text: problemText(res.status, body) });
-    } catch {
-      setMessage({ ok: false, text: '网络错误，提交失败，请重试' });
-    } finally {
-      setBusy(false);
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/feedback`, {
+      json: { items },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    setBusy(false);
+    if (res.ok) {
+      setMessage({ ok: true, text: res.data.message });
+      setAnswers({});
+      setProblems({});
+      router.refresh();
+      return;
     }
+    const failing = failingRows(res.details);
+    setProblems(Object.fromEntries(failing.map((f) => [f.itemId, f.problems.map((p) => p.message)])));
+    setMessage({ ok: false, text: res.message });
   }
 
   return (

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toProblem } from '@/app/_lib/problem';
-import { NETWORK_ERROR, postJson } from './post-json';
-import { problemText } from './problem-text';
+import { DataTable, TableCard, Th } from '@/app/_components/DataTable';
+import { callApi } from '@/app/_lib/api-client';
 import { FixRow } from './FixRow';
 import {
   failingRows,
   isFixReply,
+  NETWORK_ERROR,
   toFormRow,
   type FixField,
   type FixFormValues,
@@ -73,25 +73,23 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
       itemId: r.itemId,
       values: Object.fromEntries(fields.map((f, j) => [f.key, r.values[j] ?? ''])),
     }));
-    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, { rows });
-    if (res.status === 0) {
-      setOutcome({ kind: 'error', message: NETWORK_ERROR });
-      return;
-    }
-    const body = res.body;
-    if (res.ok && isFixReply(body)) {
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/fixes`, {
+      json: { rows },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    if (res.ok) {
       const ids = new Set(chosen.map((r) => r.itemId));
       justSubmitted.current = ids;
       setFreshProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([id]) => !ids.has(id))));
-      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      setOutcome({ kind: 'success', message: res.data.message, done: res.data.done });
       router.refresh();
       return;
     }
-    const problem = toProblem(res.status, body);
-    const failing = failingRows(problem.details);
+    const failing = failingRows(res.details);
     if (failing.length)
       setFreshProblems((prev) => ({ ...prev, ...Object.fromEntries(failing.map((f) => [f.itemId, f.problems])) }));
-    setOutcome({ kind: 'error', message: problem.title });
+    setOutcome({ kind: 'error', message: res.message });
     // A conflict means the task or rows changed under us: show the current state.
     if (res.status === 409) router.refresh();
   });
@@ -107,15 +105,18 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
       setOutcome({ kind: 'error', message: '请先在要申请确认的行中写明理由' });
       return;
     }
-    const res = await postJson(`/api/tasks/${encodeURIComponent(taskId)}/explanations`, { rows });
-    const body = res.body;
-    if (res.ok && isFixReply(body)) {
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/explanations`, {
+      json: { rows },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    if (res.ok) {
       justSubmitted.current = new Set(rows.map((r) => r.itemId));
-      setOutcome({ kind: 'success', message: body.message, done: body.done });
+      setOutcome({ kind: 'success', message: res.data.message, done: res.data.done });
       router.refresh();
       return;
     }
-    setOutcome({ kind: 'error', message: res.status === 0 ? NETWORK_ERROR : problemText(res.status, body) });
+    setOutcome({ kind: 'error', message: res.message });
     if (res.status === 409) router.refresh();
   });
 
@@ -187,44 +188,42 @@ export function FixGrid({ taskId, fields, items, canEdit }: Props) {
         </p>
       )}
       {items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="fix-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="sticky left-0 z-20 whitespace-nowrap bg-slate-50 px-3 py-2 font-medium">
+        <TableCard>
+          <DataTable
+            testId="fix-table"
+            head={
+              <>
+                <Th pad="px-3 py-2" nowrap className="sticky left-0 z-20 bg-slate-50">
                   选择提交 / 行号
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  状态 / 问题
-                </th>
+                </Th>
+                <Th compact>状态 / 问题</Th>
                 {fields.map((f) => (
-                  <th key={f.key} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
+                  <Th key={f.key} pad="px-2 py-2" nowrap>
                     {f.label}
                     {f.required && (
                       <span className="ml-0.5 text-red-600" aria-label="必填">
                         *
                       </span>
                     )}
-                  </th>
+                  </Th>
                 ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((item, index) => (
-                <FixRow
-                  key={item.id}
-                  index={index}
-                  item={item}
-                  fields={fields}
-                  problems={freshProblems[item.id] ?? item.problems}
-                  editable={canEdit && item.status === 'OPEN'}
-                  register={register}
-                  setValue={setValue}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </>
+            }
+          >
+            {items.map((item, index) => (
+              <FixRow
+                key={item.id}
+                index={index}
+                item={item}
+                fields={fields}
+                problems={freshProblems[item.id] ?? item.problems}
+                editable={canEdit && item.status === 'OPEN'}
+                register={register}
+                setValue={setValue}
+              />
+            ))}
+          </DataTable>
+        </TableCard>
       )}
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { readJson, toProblem } from '@/app/_lib/problem';
+import { callApi } from '@/app/_lib/api-client';
 
 interface OfflineResult {
   rowsRead: number;
@@ -36,22 +36,17 @@ export function OfflinePanel({ taskId, enabled }: { taskId: string; enabled: boo
     setBusy(true);
     setError(null);
     setResult(null);
-    try {
-      const res = await fetch(`${base}/suspects?filename=${encodeURIComponent(file.name)}`, {
-        method: 'POST',
-        body: file,
-      });
-      const body = await readJson(res);
-      if (res.ok && isResult(body)) {
-        setResult(body);
-        router.refresh();
-      } else setError(toProblem(res.status, body).title);
-    } catch {
-      setError('网络错误，上传失败，请重试');
-    } finally {
-      setBusy(false);
-      if (fileRef.current) fileRef.current.value = '';
-    }
+    const res = await callApi(`${base}/suspects?filename=${encodeURIComponent(file.name)}`, {
+      body: file,
+      accept: isResult,
+      networkError: '网络错误，上传失败，请重试',
+    });
+    setBusy(false);
+    if (fileRef.current) fileRef.current.value = '';
+    if (res.ok) {
+      setResult(res.data);
+      router.refresh();
+    } else setError(res.message);
   }
 
   if (!enabled && !result) return null;

@@ -2,9 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { readJson } from '@/app/_lib/problem';
-import { isFixReply } from './fix-types';
-import { problemText } from './problem-text';
+import { callApi } from '@/app/_lib/api-client';
+import { isFixReply, NETWORK_ERROR } from './fix-types';
 
 export interface ReviewRow {
   id: string;
@@ -33,23 +32,17 @@ export function ReviewForm({ taskId, rows, canEdit }: { taskId: string; rows: Re
     if (!chosen.length) return setMessage({ ok: false, text: '请先对至少一行选择“同意入库”或“退回修复”' });
     setBusy(true);
     setMessage(null);
-    try {
-      const res = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/review`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ decisions: chosen }),
-      });
-      const body = await readJson(res);
-      if (res.ok && isFixReply(body)) {
-        setMessage({ ok: true, text: body.message });
-        setDecisions({});
-        router.refresh();
-      } else setMessage({ ok: false, text: problemText(res.status, body) });
-    } catch {
-      setMessage({ ok: false, text: '网络错误，提交失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+    const res = await callApi(`/api/tasks/${encodeURIComponent(taskId)}/review`, {
+      json: { decisions: chosen },
+      accept: isFixReply,
+      networkError: NETWORK_ERROR,
+    });
+    setBusy(false);
+    if (res.ok) {
+      setMessage({ ok: true, text: res.data.message });
+      setDecisions({});
+      router.refresh();
+    } else setMessage({ ok: false, text: res.message });
   }
 
   if (!rows.length && !message)

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/app/_lib/format';
 import { taskStatus } from '@/app/_lib/labels';
 import type { TaskSummary } from '@/lib/tasks/inbox';
 
-export interface TaskHeaderProps {
+interface TaskHeaderProps {
   task: TaskSummary;
   escalated: boolean;
   /** Whether this user may act on the task (holds its permission); only then is 认领 offered. */

@@ -22,7 +22,7 @@ export interface FixItem {
   reviewComment: string | null;
 }
 
-export interface FormRow {
+interface FormRow {
   itemId: string;
   selected: boolean;
   /** Why the row is right as it is (asks the credit centre to accept it); submitted separately. */
@@ -53,7 +53,7 @@ export function failingRows(details: unknown): { itemId: string; problems: Probl
   );
 }
 
-export interface FixReply {
+interface FixReply {
   done: boolean;
   message: string;
 }
@@ -61,3 +61,5 @@ export interface FixReply {
 export function isFixReply(body: unknown): body is FixReply {
   return !!body && typeof body === 'object' && 'done' in body && 'message' in body && typeof body.message === 'string';
 }
+
+export const NETWORK_ERROR = '网络错误，提交失败，请重试';

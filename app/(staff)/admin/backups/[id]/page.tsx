@@ -3,12 +3,12 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/app/_components/Badge';
+import { DataTable, Th } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
 import { formatBytes, formatCount, formatDateTime } from '@/app/_lib/format';
 import { decodeParam } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
-import type { DrillReport } from '@/lib/backup/drill';
-import type { Manifest } from '@/lib/backup/manifest';
+import { readChecksums, readDrillReport, readManifest } from '@/lib/backup/json-columns';
 import { getBackup } from '@/lib/backup/service';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { AutoRefresh } from '../_components/AutoRefresh';
@@ -29,8 +29,8 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const manifest = b.manifest as unknown as Manifest | null;
-  const checksums = (b.checksums ?? {}) as Record<string, string>;
+  const manifest = readManifest(b.manifest);
+  const checksums = readChecksums(b.checksums);
   const [statusLabel, statusTone] = BACKUP_STATUS[b.status] ?? [b.status, 'slate'];
   const [offLabel, offTone] = OFFSITE_STATUS[b.offsiteStatus] ?? [b.offsiteStatus, 'slate'];
 
@@ -68,7 +68,7 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
         <h2 className="border-b border-slate-100 px-4 py-2 text-sm font-medium text-slate-900">恢复演练</h2>
         {b.drills.length === 0 && <p className="p-4 text-sm text-slate-500">尚未进行恢复演练。</p>}
         {b.drills.map((d) => {
-          const report = d.report as unknown as DrillReport | null;
+          const report = readDrillReport(d.report);
           const [label, tone] = DRILL_STATUS[d.status] ?? [d.status, 'slate'];
           return (
             <article key={d.id} className="border-b border-slate-100 p-4 text-sm last:border-0" data-testid="drill">
@@ -106,24 +106,26 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
         <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
           <h2 className="border-b border-slate-100 px-4 py-2 text-sm font-medium text-slate-900">备份内容与校验值</h2>
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="manifest-table">
-              <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>
-                  <th className="px-3 py-2 font-medium">表</th>
-                  <th className="px-3 py-2 text-right font-medium">行数</th>
-                  <th className="px-3 py-2 font-medium">SHA-256</th>
+            <DataTable
+              testId="manifest-table"
+              head={
+                <>
+                  <Th compact>表</Th>
+                  <Th compact right>
+                    行数
+                  </Th>
+                  <Th compact>SHA-256</Th>
+                </>
+              }
+            >
+              {manifest.tables.map((t) => (
+                <tr key={t.name}>
+                  <td className="px-3 py-1.5 font-mono text-xs">{t.name}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(t.rows)}</td>
+                  <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{checksums[t.file] ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {manifest.tables.map((t) => (
-                  <tr key={t.name}>
-                    <td className="px-3 py-1.5 font-mono text-xs">{t.name}</td>
-                    <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(t.rows)}</td>
-                    <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{checksums[t.file] ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         </section>
       )}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { send } from '../../_components/send';
+import { callApi } from '@/app/_lib/api-client';
 
 /** 新建版本: opens the next version as a draft copy and goes to its editor. */
 export function NewVersionButton({ code, fromVersion }: { code: string; fromVersion?: number }) {
@@ -12,9 +12,9 @@ export function NewVersionButton({ code, fromVersion }: { code: string; fromVers
   async function create() {
     setBusy(true);
     setError(null);
-    const result = await send('POST', `/api/admin/catalogs/${code}/versions`, fromVersion ? { fromVersion } : {});
+    const result = await callApi(`/api/admin/catalogs/${code}/versions`, { json: fromVersion ? { fromVersion } : {} });
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(result.message);
     const version = (result.data as { version: number }).version;
     router.push(`/admin/catalogs/${code}/v/${version}`);
   }

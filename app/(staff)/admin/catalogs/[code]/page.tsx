@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge, type Tone } from '@/app/_components/Badge';
+import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { catalogChoices, getCatalog } from '@/lib/catalog/admin/catalogs';
 import {
@@ -51,68 +53,61 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
         <span className="ml-2 font-mono text-sm font-normal text-slate-500">{catalog.code}</span>
       </h1>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Panel padding="p-5">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 className="font-medium text-slate-900">版本</h2>
           {manage && !hasDraft && <NewVersionButton code={code} />}
         </div>
-        <table className="min-w-full text-sm" data-testid="version-table">
-          <thead className="text-left text-slate-600">
-            <tr>
-              {['版本', '状态', '字段', '批次', '记录', '发布时间', '说明', '操作'].map((h) => (
-                <th key={h} scope="col" className="py-2 pr-4 font-medium">
-                  {h}
-                </th>
-              ))}
+        <DataTable
+          testId="version-table"
+          columns={['版本', '状态', '字段', '批次', '记录', '发布时间', '说明', '操作']}
+          pad="py-2 pr-4"
+          plain
+        >
+          {catalog.versions.map((v) => (
+            <tr key={v.id} data-testid="version-row" data-version={v.version} data-status={v.status}>
+              <td className="py-2 pr-4">
+                <Link href={`/admin/catalogs/${code}/v/${v.version}`} className="text-blue-700 hover:underline">
+                  第 {v.version} 版
+                </Link>
+              </td>
+              <td className="py-2 pr-4">
+                <Badge tone={STATUS_TONE[v.status]}>{VERSION_STATUS_LABEL[v.status]}</Badge>
+              </td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.fields}</td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.batches}</td>
+              <td className="py-2 pr-4 tabular-nums">{v._count.records}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
+              <td className="max-w-64 py-2 pr-4 text-slate-600">{v.changeNote ?? '—'}</td>
+              <td className="space-x-2 py-2 pr-4 whitespace-nowrap">
+                {manage && v.status === 'DRAFT' && (
+                  <ActionButton
+                    method="DELETE"
+                    url={`${base}/${v.version}`}
+                    label="删除草稿"
+                    tone="danger"
+                    confirm={`删除第 ${v.version} 版草稿？`}
+                    testId={`version-delete-${v.version}`}
+                  />
+                )}
+                {manage && v.status === 'PUBLISHED' && (
+                  <ActionButton
+                    method="POST"
+                    url={`${base}/${v.version}/retire`}
+                    label="停用"
+                    tone="danger"
+                    confirm={`停用第 ${v.version} 版后，本目录不能再接收新数据，直到发布新版本。继续？`}
+                    testId={`version-retire-${v.version}`}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {catalog.versions.map((v) => (
-              <tr key={v.id} data-testid="version-row" data-version={v.version} data-status={v.status}>
-                <td className="py-2 pr-4">
-                  <Link href={`/admin/catalogs/${code}/v/${v.version}`} className="text-blue-700 hover:underline">
-                    第 {v.version} 版
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">
-                  <Badge tone={STATUS_TONE[v.status]}>{VERSION_STATUS_LABEL[v.status]}</Badge>
-                </td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.fields}</td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.batches}</td>
-                <td className="py-2 pr-4 tabular-nums">{v._count.records}</td>
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
-                <td className="max-w-64 py-2 pr-4 text-slate-600">{v.changeNote ?? '—'}</td>
-                <td className="space-x-2 py-2 pr-4 whitespace-nowrap">
-                  {manage && v.status === 'DRAFT' && (
-                    <ActionButton
-                      method="DELETE"
-                      url={`${base}/${v.version}`}
-                      label="删除草稿"
-                      tone="danger"
-                      confirm={`删除第 ${v.version} 版草稿？`}
-                      testId={`version-delete-${v.version}`}
-                    />
-                  )}
-                  {manage && v.status === 'PUBLISHED' && (
-                    <ActionButton
-                      method="POST"
-                      url={`${base}/${v.version}/retire`}
-                      label="停用"
-                      tone="danger"
-                      confirm={`停用第 ${v.version} 版后，本目录不能再接收新数据，直到发布新版本。继续？`}
-                      testId={`version-retire-${v.version}`}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </DataTable>
+      </Panel>
 
       {manage && (
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="mb-1 font-medium text-slate-900">目录信息</h2>
+        <Panel title="目录信息" titleClassName="mb-1 font-medium text-slate-900" padding="p-5">
           <p className="mb-3 text-xs text-slate-500">名称、类别、主体、敏感级别和提供部门不分版本，修改立即生效。</p>
           <AdminForm
             method="PATCH"
@@ -156,7 +151,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ code: 
               },
             ]}
           />
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/app/_components/DataTable';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { decodeParam } from '@/app/_lib/params';
 import { getCodeTable } from '@/lib/admin/dictionary';
@@ -33,7 +35,7 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
         {table.name}
         <span className="ml-2 font-mono text-sm font-normal text-slate-500">{table.code}</span>
       </h1>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Panel>
         <ul className="divide-y divide-slate-100" data-testid="code-items">
           {table.items.map((item) => (
             <li
@@ -70,10 +72,9 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
       {editable && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">新增字典项</h2>
+        <Panel title="新增字典项">
           <div className="mt-3">
             <AdminForm
               method="POST"
@@ -88,39 +89,33 @@ export default async function CodeTablePage({ params }: { params: Promise<{ code
               ]}
             />
           </div>
-        </section>
+        </Panel>
       )}
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="font-medium text-slate-900">修改历史</h2>
+      <Panel title="修改历史">
         {table.history.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">暂无修改。</p>
         ) : (
-          <table className="mt-2 min-w-full text-sm" data-testid="code-history">
-            <thead className="text-left text-slate-600">
-              <tr>
-                {['时间', '编码', '版本', '操作', '修改前', '修改后', '修改人'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
+          <DataTable
+            testId="code-history"
+            columns={['时间', '编码', '版本', '操作', '修改前', '修改后', '修改人']}
+            compact
+            plain
+            className="mt-2"
+          >
+            {table.history.map((h) => (
+              <tr key={String(h.id)} data-testid="code-history-row" data-code={h.code}>
+                <td className="px-3 py-2 tabular-nums text-slate-600">{formatDateTime(h.changedAt)}</td>
+                <td className="px-3 py-2 font-mono text-xs">{h.code}</td>
+                <td className="px-3 py-2 tabular-nums">{h.revision}</td>
+                <td className="px-3 py-2">{h.action === 'CREATE' ? '新增' : '修改'}</td>
+                <td className="px-3 py-2 text-slate-600">{describe(h.before as State)}</td>
+                <td className="px-3 py-2">{describe(h.after as State)}</td>
+                <td className="px-3 py-2 text-slate-600">{h.changedByName ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {table.history.map((h) => (
-                <tr key={String(h.id)} data-testid="code-history-row" data-code={h.code}>
-                  <td className="px-3 py-2 tabular-nums text-slate-600">{formatDateTime(h.changedAt)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{h.code}</td>
-                  <td className="px-3 py-2 tabular-nums">{h.revision}</td>
-                  <td className="px-3 py-2">{h.action === 'CREATE' ? '新增' : '修改'}</td>
-                  <td className="px-3 py-2 text-slate-600">{describe(h.before as State)}</td>
-                  <td className="px-3 py-2">{describe(h.after as State)}</td>
-                  <td className="px-3 py-2 text-slate-600">{h.changedByName ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

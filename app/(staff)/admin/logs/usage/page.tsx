@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { QueryRefused } from '@/app/_components/QueryRefused';
 import { formatCount } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { clientIp, staffPage } from '@/app/_lib/session';
@@ -23,14 +24,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   } catch (err) {
     if (err instanceof ForbiddenError) return <Forbidden />;
     if (!(err instanceof AppError)) throw err;
-    return (
-      <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-        {err.message}。
-        <Link href="/admin/logs/usage" className="text-blue-700 underline">
-          重新统计
-        </Link>
-      </p>
-    );
+    return <QueryRefused message={err.message} href="/admin/logs/usage" again="重新统计" />;
   }
   const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
   return (

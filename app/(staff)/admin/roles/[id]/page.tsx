@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { isUuid } from '@/app/_lib/params';
 import { grantableCatalogs } from '@/lib/admin/column-grants';
 import { departmentTree } from '@/lib/admin/departments';
@@ -35,7 +36,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       <Link href="/admin/roles" className="text-sm text-blue-700 hover:underline">
         ← 返回角色列表
       </Link>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Panel>
         <h1 className="text-xl font-semibold text-slate-900" data-testid="role-title">
           {role.name}
           <span className="ml-2 font-mono text-sm font-normal text-slate-500">{role.code}</span>
@@ -48,11 +49,10 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
         {held && (
           <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">您持有此角色，不能修改它。</p>
         )}
-      </section>
+      </Panel>
 
       {can(user, 'role.edit') && !held && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="font-medium text-slate-900">权限与数据范围</h2>
+        <Panel title="权限与数据范围">
           <div className="mt-3">
             <AdminForm
               method="PATCH"
@@ -68,12 +68,11 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
               })}
             />
           </div>
-        </section>
+        </Panel>
       )}
 
       {can(user, 'role.grantColumns') && !held && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="column-grants">
-          <h2 className="font-medium text-slate-900">列权限（共享数据可见字段）</h2>
+        <Panel title="列权限（共享数据可见字段）" testId="column-grants">
           <p className="mt-1 text-xs text-slate-500">
             持有此角色的用户查询共享部门的信用记录时，只能看到勾选的字段；受控字段（限制、保密级）不能共享。
           </p>
@@ -112,7 +111,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
               </div>
             ))}
           </div>
-        </section>
+        </Panel>
       )}
 
       {can(user, 'role.delete') && !role.builtin && (

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/app/_components/Badge';
 import { DetailItem } from '@/app/_components/DetailItem';
 import { Forbidden } from '@/app/_components/Forbidden';
+import { Panel } from '@/app/_components/Panel';
 import { formatDateTime } from '@/app/_lib/format';
 import { isUuid } from '@/app/_lib/params';
 import { departmentTree, flattenTree } from '@/lib/admin/departments';
@@ -35,7 +36,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <Link href="/admin/users" className="text-sm text-blue-700 hover:underline">
         ← 返回用户列表
       </Link>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Panel>
         <h1 className="text-xl font-semibold text-slate-900" data-testid="user-title">
           {target.displayName}
           <span className="ml-2 text-base font-normal text-slate-500">{target.username}</span>
@@ -55,7 +56,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <DetailItem label="初始密码">{target.mustChangePassword ? '尚未修改' : '已修改'}</DetailItem>
           <DetailItem label="创建时间">{formatDateTime(target.createdAt)}</DetailItem>
         </dl>
-      </section>
+      </Panel>
 
       {self && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
@@ -65,7 +66,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <div className="grid gap-4 lg:grid-cols-2">
         {can(user, 'user.edit') && (
-          <Panel title="编辑用户">
+          <FormPanel title="编辑用户">
             <AdminForm
               method="PATCH"
               url={`/api/admin/users/${target.id}`}
@@ -82,10 +83,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 },
               ]}
             />
-          </Panel>
+          </FormPanel>
         )}
         {can(user, 'user.assignRoles') && !self && (
-          <Panel title="分配角色">
+          <FormPanel title="分配角色">
             <AdminForm
               method="PUT"
               url={`/api/admin/users/${target.id}/roles`}
@@ -102,10 +103,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 },
               ]}
             />
-          </Panel>
+          </FormPanel>
         )}
         {can(user, 'user.disable') && !self && (
-          <Panel title="账号状态">
+          <FormPanel title="账号状态">
             {target.status === 'ACTIVE' ? (
               <AdminForm
                 method="POST"
@@ -124,10 +125,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               />
             )}
             <p className="mt-2 text-xs text-slate-500">停用后该用户的所有会话立即失效。</p>
-          </Panel>
+          </FormPanel>
         )}
         {can(user, 'user.resetPassword') && !self && (
-          <Panel title="重置密码">
+          <FormPanel title="重置密码">
             <AdminForm
               method="POST"
               url={`/api/admin/users/${target.id}/password`}
@@ -138,10 +139,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               fields={[{ kind: 'password', name: 'password', label: '临时密码', required: true }]}
             />
             <p className="mt-2 text-xs text-slate-500">用户须在下次登录时修改临时密码；同时解除登录锁定。</p>
-          </Panel>
+          </FormPanel>
         )}
         {!self && (can(user, 'user.unlock') || can(user, 'user.resetTotp')) && (
-          <Panel title="登录安全">
+          <FormPanel title="登录安全">
             <div className="flex flex-wrap gap-3">
               {can(user, 'user.unlock') && target.lockedUntil && target.lockedUntil > new Date() && (
                 <ActionButton
@@ -168,18 +169,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 : '账号未被锁定。'}
               {target.totpEnabledAt ? '已绑定验证器。' : '未绑定验证器。'}
             </p>
-          </Panel>
+          </FormPanel>
         )}
       </div>
     </div>
   );
 }
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function FormPanel({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="font-medium text-slate-900">{title}</h2>
+    <Panel title={title}>
       <div className="mt-3">{children}</div>
-    </section>
+    </Panel>
   );
 }

@@ -3,9 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Panel } from '@/app/_components/Panel';
 import { draftSchema, type DraftInput } from '@/lib/catalog/admin/schemas';
 import { validateDraft, type DraftProblem } from '@/lib/catalog/admin/validate-draft';
-import { send } from '../../../../_components/send';
+import { callApi } from '@/app/_lib/api-client';
 import { toDraft, toForm, type DraftForm } from './draft-form';
 import { FieldTable } from './FieldTable';
 import { PublicityInputs } from './PublicityInputs';
@@ -52,9 +53,9 @@ export function VersionEditor({
       if (!body) return setStatus({ busy: false, message: null, error: '请先修改标出的问题' });
       if (publish && !window.confirm(`发布第 ${version} 版？发布后不可修改，新上传的数据将按此版本校验。`)) return;
       setStatus({ busy: true, message: null, error: null });
-      const saved = await send('PUT', url, body);
-      const done = saved.ok && publish ? await send('POST', `${url}/publish`) : saved;
-      if (!done.ok) return setStatus({ busy: false, message: null, error: done.error });
+      const saved = await callApi(url, { method: 'PUT', json: body });
+      const done = saved.ok && publish ? await callApi(`${url}/publish`, { method: 'POST' }) : saved;
+      if (!done.ok) return setStatus({ busy: false, message: null, error: done.message });
       setStatus({ busy: false, message: publish ? '已发布' : '草稿已保存', error: null });
       if (publish) router.push(`/admin/catalogs/${code}`);
       router.refresh();
@@ -62,16 +63,15 @@ export function VersionEditor({
 
   return (
     <form onSubmit={save(false)} className="space-y-5" data-testid="version-editor">
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium text-slate-900">字段</h2>
+      <Panel title="字段" titleClassName="mb-2 font-medium text-slate-900">
         <FieldTable control={control} register={register} watch={watch} codeTables={codeTables} invalid={invalid} />
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      </Panel>
+      <Panel>
         <RuleList control={control} register={register} watch={watch} invalid={invalid} />
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      </Panel>
+      <Panel>
         <PublicityInputs register={register} watch={watch} invalid={invalid} />
-      </section>
+      </Panel>
       {problems.length > 0 && (
         <ul
           role="alert"

@@ -1,3 +1,4 @@
+import { DataTable, TableCard } from '@/app/_components/DataTable';
 import { describePublicity } from '@/lib/catalog/admin/publicity';
 import { FIELD_TYPE_LABEL, RULE_KIND_LABEL, SENSITIVITY_LABEL } from '@/lib/catalog/admin/labels';
 import type { DraftInput } from '@/lib/catalog/admin/schemas';
@@ -7,37 +8,29 @@ export function VersionView({ draft, codeTables }: { draft: DraftInput; codeTabl
   const label = (key: string) => draft.fields.find((f) => f.key === key)?.label ?? key;
   return (
     <div className="space-y-5">
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="field-table">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              {['标识', '名称', '类型', '必填', '长度', '数据字典', '校验正则', '个人信息', '可见级别', '表头别名'].map(
-                (h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                    {h}
-                  </th>
-                ),
-              )}
+      <TableCard as="section">
+        <DataTable
+          testId="field-table"
+          columns={['标识', '名称', '类型', '必填', '长度', '数据字典', '校验正则', '个人信息', '可见级别', '表头别名']}
+          compact
+          nowrap
+        >
+          {draft.fields.map((f) => (
+            <tr key={f.key} data-testid="field-row" data-key={f.key}>
+              <td className="px-3 py-2 font-mono text-xs">{f.key}</td>
+              <td className="px-3 py-2">{f.label}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{FIELD_TYPE_LABEL[f.type]}</td>
+              <td className="px-3 py-2">{f.required ? '是' : ''}</td>
+              <td className="px-3 py-2 tabular-nums">{f.maxLength ?? ''}</td>
+              <td className="px-3 py-2">{f.codeTable ? (codeTables.get(f.codeTable) ?? f.codeTable) : ''}</td>
+              <td className="px-3 py-2 font-mono text-xs">{f.pattern ?? ''}</td>
+              <td className="px-3 py-2">{f.personal ? '加密' : ''}</td>
+              <td className="px-3 py-2">{SENSITIVITY_LABEL[f.visibility]}</td>
+              <td className="max-w-72 px-3 py-2 text-xs text-slate-600">{f.aliases.join('、')}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {draft.fields.map((f) => (
-              <tr key={f.key} data-testid="field-row" data-key={f.key}>
-                <td className="px-3 py-2 font-mono text-xs">{f.key}</td>
-                <td className="px-3 py-2">{f.label}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{FIELD_TYPE_LABEL[f.type]}</td>
-                <td className="px-3 py-2">{f.required ? '是' : ''}</td>
-                <td className="px-3 py-2 tabular-nums">{f.maxLength ?? ''}</td>
-                <td className="px-3 py-2">{f.codeTable ? (codeTables.get(f.codeTable) ?? f.codeTable) : ''}</td>
-                <td className="px-3 py-2 font-mono text-xs">{f.pattern ?? ''}</td>
-                <td className="px-3 py-2">{f.personal ? '加密' : ''}</td>
-                <td className="px-3 py-2">{SENSITIVITY_LABEL[f.visibility]}</td>
-                <td className="max-w-72 px-3 py-2 text-xs text-slate-600">{f.aliases.join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </DataTable>
+      </TableCard>
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-500">唯一标识（去重依据）</dt>

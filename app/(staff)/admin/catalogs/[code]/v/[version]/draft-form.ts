@@ -4,7 +4,7 @@
 import type { PublicityRule } from '@/lib/catalog/admin/publicity';
 import type { DraftInput, FieldInput, RuleInput } from '@/lib/catalog/admin/schemas';
 
-export interface FieldRow {
+interface FieldRow {
   key: string;
   label: string;
   type: FieldInput['type'];
@@ -18,7 +18,7 @@ export interface FieldRow {
   visibility: FieldInput['visibility'];
 }
 
-export interface RuleRow {
+interface RuleRow {
   kind: RuleInput['kind'];
   /** requiredWhen: the required field; dateOrder: the earlier date; notFuture: the date. */
   field: string;
