@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { taskQueue, temporal } from '@/lib/temporal';
+import { BACKUP_WORKFLOW, RESTORE_DRILL_WORKFLOW, type WorkflowSignatures } from '@/workflows/contracts';
 import { backupConfig } from './config';
 
 /** A backup that has run this long is taken for dead and no longer blocks a new one. */
@@ -75,7 +76,7 @@ export async function requestBackup(
   await db.backup.create({
     data: { id, trigger: 'MANUAL', requestedById: user.id, requestedByName: user.displayName },
   });
-  await start('backup', id, [{ trigger: 'MANUAL' }], queue);
+  await start(BACKUP_WORKFLOW, id, [{ trigger: 'MANUAL' }], queue);
   await audit(user, ip, 'CREATE', 'Backup', id);
   return { id };
 }
@@ -97,14 +98,19 @@ export async function requestRestoreDrill(
   await db.restoreDrill.create({
     data: { id, backupId, workflowId, requestedById: user.id, requestedByName: user.displayName },
   });
-  await start('restoreDrill', workflowId, [{ drillId: id }], queue);
+  await start(RESTORE_DRILL_WORKFLOW, workflowId, [{ drillId: id }], queue);
   await audit(user, ip, 'RESTORE_DRILL', 'RestoreDrill', id, { backupId });
   return { id };
 }
 
-async function start(workflowType: string, workflowId: string, args: unknown[], queue: string): Promise<void> {
+async function start<T extends 'backup' | 'restoreDrill'>(
+  workflowType: T,
+  workflowId: string,
+  args: Parameters<WorkflowSignatures[T]>,
+  queue: string,
+): Promise<void> {
   try {
-    // By name: Next's minifier renames functions in the app bundle.
+    // By name: the app never loads workflow code.
     await temporal().workflow.start(workflowType, { taskQueue: queue, workflowId, args });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -10,7 +10,7 @@ import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
-import type { importBatch } from '@/workflows/import-batch';
+import { IMPORT_BATCH_WORKFLOW, type WorkflowSignatures } from '@/workflows/contracts';
 import { recordEvent } from './events';
 
 export interface CreateBatchInput {
@@ -101,7 +101,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ 
 export async function startImport(batchId: string, queue = taskQueue()): Promise<void> {
   try {
     // By name, not by function reference: Next's minifier renames functions in the app bundle.
-    await temporal().workflow.start<typeof importBatch>('importBatch', {
+    await temporal().workflow.start<WorkflowSignatures['importBatch']>(IMPORT_BATCH_WORKFLOW, {
       taskQueue: queue,
       workflowId: importWorkflowId(batchId),
       args: [{ batchId }],

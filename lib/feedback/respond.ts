@@ -11,9 +11,8 @@ import { sealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { changedKeys, recordValues } from '@/lib/records/values';
-import { submitSaved } from '@/lib/suspects/task-action';
 import { ensureCanAct } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { caseIdOf } from './view';
 
 export const feedbackResponseSchema = z.object({
@@ -109,12 +108,12 @@ export async function submitFeedbackResponse(
     });
     return created.map((e) => e.id);
   });
-  return submitSaved({
+  return submitTaskAction({
     task,
     user,
     ip,
     action: 'respond',
-    itemIds,
+    data: { itemIds },
     audit: {
       objectType: 'FeedbackCase',
       objectId: caseId,

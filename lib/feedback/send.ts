@@ -9,7 +9,7 @@ import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { taskQueue, temporal } from '@/lib/temporal';
-import type { centreFeedback } from '@/workflows/centre-feedback';
+import { CENTRE_FEEDBACK_WORKFLOW, type WorkflowSignatures } from '@/workflows/contracts';
 
 export const sendFeedbackSchema = z.object({
   recordIds: z.array(z.string().uuid()).min(1, '请至少选择一条记录').max(200, '一次最多反馈200条记录'),
@@ -77,8 +77,8 @@ export async function sendFeedback(
 
   for (const c of cases) {
     try {
-      // By name: Next's minifier renames functions in the app bundle.
-      await temporal().workflow.start<typeof centreFeedback>('centreFeedback', {
+      // By name: the app never loads workflow code.
+      await temporal().workflow.start<WorkflowSignatures['centreFeedback']>(CENTRE_FEEDBACK_WORKFLOW, {
         taskQueue: taskQueue(),
         workflowId: feedbackWorkflowId(c.id),
         args: [
