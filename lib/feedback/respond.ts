@@ -15,7 +15,7 @@ import { ensureCanAct } from '@/lib/tasks/inbox';
 import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { caseIdOf } from './view';
 
-const RECORDS_BEING_PROCESSED =
+export const RECORDS_BEING_PROCESSED =
   '所选记录正在处理中（可能已从其他窗口或重复点击提交），请勿重复提交，稍后刷新页面查看结果';
 
 export const feedbackResponseSchema = z.object({

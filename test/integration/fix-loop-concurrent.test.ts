@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
 import { db } from '../../lib/db';
 import { ConflictError } from '../../lib/errors';
+import { RECORDS_BEING_PROCESSED, submitFeedbackResponse } from '../../lib/feedback/respond';
+import { sendFeedback } from '../../lib/feedback/send';
 import { ROWS_BEING_PROCESSED } from '../../lib/suspects/claim';
 import { submitExplanations } from '../../lib/suspects/explain';
 import { getFixTask, submitFixes } from '../../lib/suspects/fix-task';
@@ -32,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 /** Runs the submissions at once; exactly one must be applied, every other one refused with a 409. */
-async function race<T>(submissions: (() => Promise<T>)[]): Promise<T> {
+async function race<T>(submissions: (() => Promise<T>)[], refusal = ROWS_BEING_PROCESSED): Promise<T> {
   const settled = await Promise.allSettled(submissions.map((s) => s()));
   const won = settled.filter((s) => s.status === 'fulfilled');
   const lost = settled.filter((s) => s.status === 'rejected').map((s) => s.reason as unknown);
@@ -40,7 +42,7 @@ async function race<T>(submissions: (() => Promise<T>)[]): Promise<T> {
   expect(lost).toHaveLength(submissions.length - 1);
   for (const err of lost) {
     expect(err).toBeInstanceOf(ConflictError);
-    expect(err).toMatchObject({ status: 409, message: ROWS_BEING_PROCESSED });
+    expect(err).toMatchObject({ status: 409, message: refusal });
   }
   return won[0]!.value;
 }
@@ -142,6 +144,35 @@ describe('the same submission twice or three times at once', () => {
         where: { module: 'data', action: 'UPDATE', objectType: 'SuspectItem', objectId: batchId },
       }),
     ).toBe(4);
+  });
+});
+
+describe('the same feedback answer twice at once', () => {
+  it('R-3.4 keeps the answer of the one submission that won', async () => {
+    const centre = (await loadUser({ username: 'xyzx01' }))!;
+    const batch = await uploadRows('scjgj01', penaltyRows(1, { prefix: `CF${Date.now()}-` }));
+    await waitForBatchStatus(batch, ['COMPLETED']);
+    const record = await db.creditRecord.findFirstOrThrow({ where: { batchId: batch } });
+    const { cases } = await sendFeedback(centre, { recordIds: [record.id], reason: '请核实处罚内容。' }, null);
+    const taskId = `centre-feedback-${cases[0]!.id}:respond`;
+    await waitForOpenTask(taskId);
+    const item = await db.feedbackItem.findFirstOrThrow({ where: { caseId: cases[0]!.id } });
+
+    const texts = ['记录经核实无误，第一次提交。', '记录经核实无误，第二次提交。'];
+    const reply = await race(
+      texts.map(
+        (explanation) => () =>
+          submitFeedbackResponse(user, taskId, { items: [{ itemId: item.id, action: 'explain', explanation }] }, null),
+      ),
+      RECORDS_BEING_PROCESSED,
+    );
+    expect(reply).toMatchObject({ done: true, data: { explained: 1, open: 0 } });
+    const after = await db.feedbackItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(after.status).toBe('EXPLAINED');
+    const trace = await db.fixEvent.findMany({ where: { feedbackItemId: item.id, kind: 'EXPLAINED' } });
+    expect(trace).toHaveLength(1);
+    expect(trace[0]!.message).toContain(after.explanation!);
+    await waitForClosedTask(taskId);
   });
 });
 
