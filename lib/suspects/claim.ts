@@ -18,7 +18,6 @@ export interface ClaimedItem {
   round: number;
   explanation: string | null;
   reviewDecision: string | null;
-  reviewComment: string | null;
 }
 
 /**
@@ -71,7 +70,7 @@ type Locked = ClaimedItem & { status: string };
  */
 async function lockItems(tx: Tx, batchId: string, itemIds: string[]): Promise<Locked[]> {
   return tx.$queryRaw<Locked[]>`
-    SELECT id, round, status::text AS status, explanation, "reviewDecision", "reviewComment"
+    SELECT id, round, status::text AS status, explanation, "reviewDecision"
       FROM "SuspectItem"
      WHERE id = ANY(${itemIds}::uuid[]) AND "batchId" = ${batchId}::uuid
      ORDER BY id

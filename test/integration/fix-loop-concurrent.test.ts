@@ -11,6 +11,7 @@ import { sendFeedback } from '../../lib/feedback/send';
 import { ROWS_BEING_PROCESSED } from '../../lib/suspects/claim';
 import { submitExplanations } from '../../lib/suspects/explain';
 import { getFixTask, submitFixes } from '../../lib/suspects/fix-task';
+import { submitReview } from '../../lib/suspects/review';
 import { temporal } from '../../lib/temporal';
 import { TASK_ACTION_UPDATE } from '../../workflows/contracts';
 import { uploadRows, waitForClosedTask, waitForOpenTask } from '../support/fix-loop';
@@ -198,5 +199,23 @@ describe('a malformed task action', () => {
     }
     expect(await accepted()).toBe(before);
     expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('OPEN');
+  });
+});
+
+describe('the same review twice at once', () => {
+  it('R-2.3 applies the centre’s decisions once and completes the batch', async () => {
+    const centre = (await loadUser({ username: 'xyzx01' }))!;
+    const taskId = `suspect-fix-${batchId}:review`;
+    const items = [await itemAt(6), await itemAt(7)];
+    const decisions = { decisions: items.map((i) => ({ itemId: i.id, decision: 'ACCEPT' as const })) };
+    const reply = await race([1, 2].map(() => () => submitReview(centre, taskId, decisions, null)));
+
+    expect(reply).toMatchObject({ done: true, data: { accepted: 2, returned: 0, explained: 0 } });
+    for (const row of [6, 7]) {
+      expect((await itemAt(row)).status).toBe('ACCEPTED');
+      expect((await traceOf(row)).filter((k) => k === 'ACCEPTED')).toHaveLength(1);
+    }
+    expect(await linesOf('EXPLANATION_REVIEWED')).toHaveLength(1);
+    await waitForBatchStatus(batchId, ['COMPLETED']);
   });
 });
