@@ -2,10 +2,10 @@
 // worker that dies mid-dump is noticed within the heartbeat timeout and the step is retried; each step is
 // idempotent per backup or drill id.
 import { Context } from '@temporalio/activity';
-import { writeAudit } from '@/lib/audit';
-import { beginBackup, finishBackup, writeBackup, type WrittenBackup } from '@/lib/backup/create';
+import { beginBackup, writeBackup, type WrittenBackup } from '@/lib/backup/create';
 import { runDrill } from '@/lib/backup/drill';
 import { copyOffsite } from '@/lib/backup/offsite';
+import { auditDrill, failDrill, recordBackupOutcome } from '@/lib/backup/outcome';
 import { pruneBackups, type PruneResult } from '@/lib/backup/prune';
 import type { ActivityDeps } from './index';
 
@@ -38,18 +38,9 @@ export function createBackupActivities({ db }: ActivityDeps) {
       return heartbeating((progress) => copyOffsite(db, input.backupId, progress));
     },
 
-    /** Records the outcome, in the backup's row and in the audit log (备份恢复 is an audited event). */
+    /** Records the outcome, in the backup's row and in the audit log. */
     async finishBackup(input: { backupId: string; error?: string }): Promise<void> {
-      await finishBackup(db, input.backupId, input.error);
-      await writeAudit(db, {
-        username: 'system',
-        module: 'backup',
-        action: 'BACKUP',
-        objectType: 'Backup',
-        objectId: input.backupId,
-        result: input.error ? 'FAIL' : 'OK',
-        detail: input.error ? { error: input.error.slice(0, 500) } : undefined,
-      });
+      await recordBackupOutcome(db, input.backupId, input.error);
     },
 
     async pruneBackups(): Promise<PruneResult> {
@@ -59,24 +50,13 @@ export function createBackupActivities({ db }: ActivityDeps) {
     /** Returns whether the drill passed; a failed check is a result, not an error. */
     async runRestoreDrill(input: { drillId: string }): Promise<boolean> {
       const report = await heartbeating((progress) => runDrill(db, input.drillId, progress));
-      await writeAudit(db, {
-        username: 'system',
-        module: 'backup',
-        action: 'RESTORE_DRILL',
-        objectType: 'RestoreDrill',
-        objectId: input.drillId,
-        result: report.ok ? 'OK' : 'FAIL',
-        detail: { backupId: report.backupId, rows: report.rowsRestored, problems: report.problems.slice(0, 5) },
-      });
+      await auditDrill(db, input.drillId, report);
       return report.ok;
     },
 
     /** A drill that could not run at all (e.g. the database server refused the scratch database). */
     async failRestoreDrill(input: { drillId: string; error: string }): Promise<void> {
-      await db.restoreDrill.update({
-        where: { id: input.drillId },
-        data: { status: 'FAILED', finishedAt: new Date(), error: input.error.slice(0, 2000) },
-      });
+      await failDrill(db, input.drillId, input.error);
     },
   };
 }

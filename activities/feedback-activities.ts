@@ -7,7 +7,7 @@ import {
   returnFeedbackItems,
   type FeedbackResponseResult,
 } from '@/lib/feedback/apply';
-import type { TaskActor } from '../workflows/human-task';
+import type { TaskActor } from '../workflows/contracts';
 import type { ActivityDeps } from './index';
 
 export function createFeedbackActivities({ db }: ActivityDeps) {

@@ -1,9 +1,9 @@
 // The effectful steps of an import: processing the file (long, heartbeating) and storing corrected rows.
 import { Context } from '@temporalio/activity';
-import { recordEvent } from '@/lib/batches/events';
+import { recordIgnoredColumns } from '@/lib/batches/lifecycle';
 import { processBatchFile, type ImportResult } from '@/lib/import/process-file';
 import { applySuspectFixes, type ApplyFixesResult } from '@/lib/suspects/apply-fixes';
-import type { TaskActor } from '../workflows/human-task';
+import type { TaskActor } from '../workflows/contracts';
 import type { ActivityDeps } from './index';
 
 export function createImportActivities({ db }: ActivityDeps) {
@@ -15,15 +15,7 @@ export function createImportActivities({ db }: ActivityDeps) {
       const beat = setInterval(() => ctx.heartbeat(), 5_000);
       try {
         const result = await processBatchFile(db, input.batchId, (p) => ctx.heartbeat(p));
-        // Extra columns are tolerated (R-1.3.3), but the department is told which ones were not read.
-        if (result.unknownColumns.length) {
-          await recordEvent(db, {
-            batchId: input.batchId,
-            kind: 'COLUMNS_IGNORED',
-            message: `文件中有 ${result.unknownColumns.length} 列不属于本目录，未导入：${result.unknownColumns.join('、')}`,
-            dedupKey: `${input.batchId}:columns-ignored`,
-          });
-        }
+        await recordIgnoredColumns(db, input.batchId, result.unknownColumns);
         return result;
       } finally {
         clearInterval(beat);

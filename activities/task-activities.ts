@@ -2,7 +2,7 @@
 // workflow id and the step, so a retried activity updates the same row.
 import { Context } from '@temporalio/activity';
 import { closeTaskRow, escalateTaskRow, openTaskRow, remindTaskRow } from '@/lib/tasks/projection';
-import type { HumanTaskSpec } from '../workflows/human-task';
+import type { HumanTaskSpec } from '../workflows/contracts';
 import type { ActivityDeps } from './index';
 
 export function createTaskActivities({ db }: ActivityDeps) {

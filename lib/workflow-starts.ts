@@ -22,14 +22,16 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { db, type Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
 import { temporal } from '@/lib/temporal';
+import { jsonInput } from '@/lib/db/json-column';
+import type { WorkflowSignatures, WorkflowType } from '@/workflows/contracts';
 
-export interface WorkflowStart {
+export interface WorkflowStart<T extends WorkflowType = WorkflowType> {
   /** The workflow's registered name (by name: Next's minifier renames functions in the app bundle). */
-  workflowType: string;
+  workflowType: T;
   /** Deterministic for the row the workflow is for, e.g. `import-<batchId>`. */
   workflowId: string;
-  /** The workflow's arguments; stored as JSON until the start. */
-  args: Prisma.InputJsonValue[];
+  /** The workflow's arguments, typed by its contract; stored as JSON until the start. */
+  args: Parameters<WorkflowSignatures[T]>;
   /** Omitted (or the configured one): the platform's task queue, TEMPORAL_TASK_QUEUE, when the start is made. */
   taskQueue?: string;
 }
@@ -41,11 +43,19 @@ export const START_DEFERRED_NOTICE =
 const START_DEADLINE_MS = 5_000;
 
 /** Records that `start` is owed. Call it inside the transaction that writes the row the workflow is for. */
-export async function enqueueWorkflowStart(tx: Prisma.TransactionClient, start: WorkflowStart): Promise<void> {
+export async function enqueueWorkflowStart<T extends WorkflowType>(
+  tx: Prisma.TransactionClient,
+  start: WorkflowStart<T>,
+): Promise<void> {
   const taskQueue = start.taskQueue && start.taskQueue !== env().TEMPORAL_TASK_QUEUE ? start.taskQueue : null;
   await tx.pendingWorkflowStart.upsert({
     where: { workflowId: start.workflowId },
-    create: { workflowId: start.workflowId, workflowType: start.workflowType, taskQueue, args: start.args },
+    create: {
+      workflowId: start.workflowId,
+      workflowType: start.workflowType,
+      taskQueue,
+      args: jsonInput(start.args),
+    },
     update: {},
   });
 }

@@ -3,16 +3,7 @@
 // administrator's "立即备份" (lib/backup/service.ts). The workflow id is the backup's id.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-export interface BackupInput {
-  trigger?: 'SCHEDULE' | 'MANUAL';
-}
-
-export interface BackupResult {
-  backupId: string;
-  status: 'SUCCEEDED' | 'FAILED';
-  offsite: string;
-}
+import type { BackupInput, BackupResult } from './contracts';
 
 const { beginBackup, finishBackup, pruneBackups } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',

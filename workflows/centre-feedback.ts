@@ -3,23 +3,8 @@
 // right. Then the centre closes the case, or returns items with a comment for another round.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { CentreFeedbackInput, CentreFeedbackResult } from './contracts';
 import { runHumanTask } from './human-task';
-
-export interface CentreFeedbackInput {
-  caseId: string;
-  caseNumber: string;
-  providerDeptId: string;
-  /** The sender's department (the credit centre), which closes the case. */
-  centreDeptId: string;
-  records: number;
-}
-
-export interface CentreFeedbackResult {
-  rounds: number;
-  corrected: number;
-  reminded: boolean;
-  escalated: boolean;
-}
 
 const { applyFeedbackResponse, closeFeedback, returnFeedback, recordFeedbackDeadline } = wf.proxyActivities<Activities>(
   {
@@ -52,7 +37,7 @@ export async function centreFeedback(input: CentreFeedbackInput): Promise<Centre
       {
         actions: ['respond'],
         onAction: async ({ actor, data }) => {
-          const r = await applyFeedbackResponse({ caseId: input.caseId, itemIds: idsOf(data), actor });
+          const r = await applyFeedbackResponse({ caseId: input.caseId, itemIds: data.itemIds, actor });
           corrected += r.corrected;
           const rest = r.open > 0 ? `，仍有 ${r.open} 条待处理` : '，已全部答复，待信用中心办结';
           return {
@@ -76,13 +61,14 @@ export async function centreFeedback(input: CentreFeedbackInput): Promise<Centre
       },
       {
         actions: ['close', 'return'],
-        onAction: async ({ actor, action, data }) => {
-          if (action === 'close') {
+        onAction: async (act) => {
+          const { actor } = act;
+          if (act.action === 'close') {
             await closeFeedback({ caseId: input.caseId, actor });
             closed = true;
             return { done: true, message: '反馈已办结' };
           }
-          const r = await returnFeedback({ caseId: input.caseId, itemIds: idsOf(data), actor });
+          const r = await returnFeedback({ caseId: input.caseId, itemIds: act.data.itemIds, actor });
           return { done: true, message: `已退回 ${r.returned} 条记录，待提供部门再次处理` };
         },
         ...deadlines(input.caseId, `close${suffix}`, '中心反馈办结'),
@@ -101,6 +87,3 @@ function deadlines(caseId: string, step: string, what: string) {
       recordFeedbackDeadline({ caseId, step, kind: 'ESCALATED', message: `${what}严重超期，已上报督办` }),
   };
 }
-
-const idsOf = (data: Record<string, unknown> | undefined): string[] =>
-  Array.isArray(data?.itemIds) ? (data.itemIds as string[]) : [];

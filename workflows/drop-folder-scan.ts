@@ -5,12 +5,7 @@
 // resumes with the files not yet moved.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-export interface DropFolderScanResult {
-  batches: number;
-  duplicates: number;
-  rejected: number;
-}
+import type { DropFolderScanResult } from './contracts';
 
 const { listExchangeInbox } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

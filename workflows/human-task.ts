@@ -3,42 +3,22 @@
 // remind and escalate on the working-day deadline the activity computed. Workflows call runHumanTask().
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import {
+  isTaskActionName,
+  TASK_ACTION_UPDATE,
+  taskActionPayloadProblem,
+  type HumanTaskSpec,
+  type TaskActionInput,
+  type TaskActionName,
+  type TaskActionReply,
+  type TaskActor,
+} from './contracts';
 
-export interface TaskActor {
-  id: string;
-  name: string;
-}
-
-export interface TaskActionInput {
-  taskId: string;
-  actor: TaskActor;
-  action: string;
-  data?: Record<string, unknown>;
-}
-
-export interface TaskActionReply {
-  done: boolean;
-  message: string;
-  data?: Record<string, unknown>;
-}
-
-export interface HumanTaskSpec {
-  step: string;
-  kind: string;
-  title: string;
-  candidateDeptId: string;
-  candidatePermission?: string;
-  /** Prefix of the workflow settings that hold this task's deadlines (e.g. 'suspectFix'). */
-  settingsKey: string;
-  subjectRef?: Record<string, unknown>;
-  payload?: Record<string, unknown>;
-}
-
-export interface HumanTaskHooks {
+export interface HumanTaskHooks<A extends TaskActionName = TaskActionName> {
   /** Actions this task accepts; anything else is rejected by the validator. */
-  actions: readonly string[];
-  /** Runs one accepted action; returns done when the task is finished. */
-  onAction(input: TaskActionInput): Promise<TaskActionReply>;
+  actions: readonly A[];
+  /** Runs one accepted action (its payload checked by the validator); returns done when the task is finished. */
+  onAction(input: TaskActionInput<A>): Promise<TaskActionReply>;
   onReminder?(): Promise<void>;
   onEscalation?(): Promise<void>;
 }
@@ -51,14 +31,17 @@ export interface HumanTaskResult {
 }
 
 // Update, not signal: the person acting in the inbox must learn at once whether the action was accepted.
-export const taskActionUpdate = wf.defineUpdate<TaskActionReply, [TaskActionInput]>('taskAction');
+export const taskActionUpdate = wf.defineUpdate<TaskActionReply, [TaskActionInput]>(TASK_ACTION_UPDATE);
 
 const { openTask, remindTask, escalateTask, closeTask } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-export async function runHumanTask(spec: HumanTaskSpec, hooks: HumanTaskHooks): Promise<HumanTaskResult> {
+export async function runHumanTask<A extends TaskActionName>(
+  spec: HumanTaskSpec,
+  hooks: HumanTaskHooks<A>,
+): Promise<HumanTaskResult> {
   const opened = await openTask(spec);
   let done = false;
   let busy = false;
@@ -69,7 +52,8 @@ export async function runHumanTask(spec: HumanTaskSpec, hooks: HumanTaskHooks): 
     async (input) => {
       busy = true;
       try {
-        const reply = await hooks.onAction(input);
+        // The validator let only this task's actions through (replayed Updates skip it, as they were accepted).
+        const reply = await hooks.onAction(input as TaskActionInput<A>);
         if (reply.done) {
           done = true;
           completedBy = input.actor;
@@ -84,8 +68,11 @@ export async function runHumanTask(spec: HumanTaskSpec, hooks: HumanTaskHooks): 
         if (input.taskId !== opened.taskId) throw new wf.ApplicationFailure('任务不存在或已更换', 'WrongTask');
         if (done) throw new wf.ApplicationFailure('任务已办结', 'TaskClosed');
         if (busy) throw new wf.ApplicationFailure('任务正在处理上一次提交，请稍后再试', 'TaskBusy');
-        if (!hooks.actions.includes(input.action))
-          throw new wf.ApplicationFailure(`不支持的操作：${input.action}`, 'BadAction');
+        const action: unknown = input.action;
+        if (!isTaskActionName(action) || !(hooks.actions as readonly TaskActionName[]).includes(action))
+          throw new wf.ApplicationFailure(`不支持的操作：${String(action)}`, 'BadAction');
+        const problem = taskActionPayloadProblem(action, input.data);
+        if (problem) throw new wf.ApplicationFailure(problem, 'BadPayload');
       },
     },
   );

@@ -2,15 +2,10 @@
 // then return the suspect rows to the provider through a child workflow and close the batch when fixed.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { IMPORT_STATUS_QUERY, type ImportBatchInput, type ImportBatchStatus } from './contracts';
 import { suspectFix } from './suspect-fix';
 
-export interface ImportBatchInput {
-  batchId: string;
-}
-
-export type ImportBatchStatus = 'PROCESSING' | 'RETURNED' | 'COMPLETED' | 'FAILED';
-
-export const importStatusQuery = wf.defineQuery<ImportBatchStatus>('status');
+export const importStatusQuery = wf.defineQuery<ImportBatchStatus>(IMPORT_STATUS_QUERY);
 
 const { startBatch, returnBatch, finishBatch, failBatch } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -1,8 +1,8 @@
-// The worker's workflowsPath entry: every workflow type the platform runs.
-export { importBatch, importStatusQuery } from './import-batch';
+// The worker's workflowsPath entry: every workflow type the platform runs, each matching its contract in
+// workflows/contracts (WorkflowSignatures; checked by test/unit/workflow-contracts.test.ts).
+export { importBatch } from './import-batch';
 export { suspectFix } from './suspect-fix';
 export { centreFeedback } from './centre-feedback';
-export { taskActionUpdate } from './human-task';
 export { disableDormantAccounts } from './dormant-accounts';
 export { dropFolderScan } from './drop-folder-scan';
 export { backup } from './backup';

@@ -3,16 +3,7 @@
 // timeline. A missed day is made up by the next run (the activity looks back a month).
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-export interface PublicityExpiryInput {
-  /** The day to count as today (YYYY-MM-DD, Asia/Shanghai); default: the day the activity runs. */
-  day?: string;
-}
-
-export interface PublicityExpiryResult {
-  day: string;
-  recorded: number;
-}
+import type { PublicityExpiryInput, PublicityExpiryResult } from './contracts';
 
 const { recordPublicityExpiries } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',

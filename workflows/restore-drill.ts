@@ -2,10 +2,7 @@
 // manifest and dropped; the report is kept on the RestoreDrill row. Started from the backups page.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-export interface RestoreDrillInput {
-  drillId: string;
-}
+import type { RestoreDrillInput, RestoreDrillResult } from './contracts';
 
 const { failRestoreDrill } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -19,7 +16,7 @@ const { runRestoreDrill } = wf.proxyActivities<Activities>({
 });
 
 /** Runs the drill; returns PASSED or FAILED as recorded on the drill. */
-export async function restoreDrill(input: RestoreDrillInput): Promise<'PASSED' | 'FAILED'> {
+export async function restoreDrill(input: RestoreDrillInput): Promise<RestoreDrillResult> {
   try {
     return (await runRestoreDrill(input)) ? 'PASSED' : 'FAILED';
   } catch (err) {

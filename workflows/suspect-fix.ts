@@ -4,22 +4,8 @@
 // accepted rows are stored as they are, returned rows start the department's next round.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { HumanTaskSpec, SuspectFixInput, SuspectFixResult } from './contracts';
 import { runHumanTask, type HumanTaskResult } from './human-task';
-
-export interface SuspectFixInput {
-  batchId: string;
-  batchNumber: string;
-  catalogName: string;
-  providerDeptId: string;
-}
-
-export interface SuspectFixResult {
-  fixed: number;
-  reminded: boolean;
-  escalated: boolean;
-  accepted?: number;
-  rounds?: number;
-}
 
 /** Runs started before explanations existed replay the fix-only loop (README "Changing a workflow"). */
 export const EXPLAIN_PATCH = 'suspect-fix-explain-review';
@@ -49,8 +35,7 @@ export async function suspectFix(input: SuspectFixInput): Promise<SuspectFixResu
     note(
       await runHumanTask(fixSpec(input, round), {
         actions: ['resubmit', 'explain'],
-        onAction: async ({ actor, action, data }) => {
-          const itemIds = idsOf(data);
+        onAction: async ({ actor, action, data: { itemIds } }) => {
           if (action === 'explain') {
             const r = await explainSuspects({ batchId: input.batchId, itemIds, actor });
             ({ open, explained, centreDeptId } = r);
@@ -69,7 +54,7 @@ export async function suspectFix(input: SuspectFixInput): Promise<SuspectFixResu
       await runHumanTask(reviewSpec(input, round, centreDeptId), {
         actions: ['review'],
         onAction: async ({ actor, data }) => {
-          const r = await reviewExplanations({ batchId: input.batchId, itemIds: idsOf(data), actor });
+          const r = await reviewExplanations({ batchId: input.batchId, itemIds: data.itemIds, actor });
           accepted += r.accepted;
           ({ open, explained } = r);
           const message = `已同意入库 ${r.accepted} 条，退回修复 ${r.returned} 条，待审核 ${r.explained} 条`;
@@ -82,7 +67,7 @@ export async function suspectFix(input: SuspectFixInput): Promise<SuspectFixResu
   return { fixed, accepted, rounds, ...flags };
 }
 
-function fixSpec(input: SuspectFixInput, round: number) {
+function fixSpec(input: SuspectFixInput, round: number): HumanTaskSpec {
   return {
     step: round === 1 ? 'fix' : `fix-${round}`,
     kind: 'SUSPECT_FIX',
@@ -94,7 +79,7 @@ function fixSpec(input: SuspectFixInput, round: number) {
   };
 }
 
-function reviewSpec(input: SuspectFixInput, round: number, centreDeptId: string) {
+function reviewSpec(input: SuspectFixInput, round: number, centreDeptId: string): HumanTaskSpec {
   return {
     step: round === 1 ? 'review' : `review-${round}`,
     kind: 'SUSPECT_REVIEW',
@@ -130,9 +115,6 @@ function deadlineHooks(input: SuspectFixInput, round: number, step: 'FIX' | 'REV
   };
 }
 
-const idsOf = (data: Record<string, unknown> | undefined): string[] =>
-  Array.isArray(data?.itemIds) ? (data.itemIds as string[]) : [];
-
 function fixMessage(stored: number, still: number, open: number, explained: number): string {
   const waiting = explained > 0 ? `，${explained} 条说明待信用中心确认` : '';
   if (open > 0) return `已入库 ${stored} 条，仍有 ${still} 条未通过校验，剩余待处理 ${open} 条${waiting}`;
@@ -150,7 +132,7 @@ async function fixOnly(input: SuspectFixInput): Promise<SuspectFixResult> {
   const result = await runHumanTask(fixSpec(input, 1), {
     actions: ['resubmit'],
     onAction: async ({ actor, data }) => {
-      const r = await applyFixes({ batchId: input.batchId, itemIds: idsOf(data), actor });
+      const r = await applyFixes({ batchId: input.batchId, itemIds: data.itemIds, actor });
       fixed += r.stored;
       const message =
         r.remaining === 0

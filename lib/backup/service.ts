@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { taskQueue } from '@/lib/temporal';
 import { enqueueWorkflowStart, startEnqueued } from '@/lib/workflow-starts';
+import { BACKUP_WORKFLOW, RESTORE_DRILL_WORKFLOW } from '@/workflows/contracts';
 import { backupConfig } from './config';
 
 /** A backup that has run this long is taken for dead and no longer blocks a new one. */
@@ -77,7 +78,7 @@ export async function requestBackup(
       data: { id, trigger: 'MANUAL', requestedById: user.id, requestedByName: user.displayName },
     });
     await enqueueWorkflowStart(tx, {
-      workflowType: 'backup',
+      workflowType: BACKUP_WORKFLOW,
       workflowId: id,
       args: [{ trigger: 'MANUAL' }],
       taskQueue: queue,
@@ -107,7 +108,7 @@ export async function requestRestoreDrill(
       data: { id, backupId, workflowId, requestedById: user.id, requestedByName: user.displayName },
     });
     await enqueueWorkflowStart(tx, {
-      workflowType: 'restoreDrill',
+      workflowType: RESTORE_DRILL_WORKFLOW,
       workflowId,
       args: [{ drillId: id }],
       taskQueue: queue,

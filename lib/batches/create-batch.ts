@@ -10,6 +10,7 @@ import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId } from '@/lib/temporal';
 import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
+import { IMPORT_BATCH_WORKFLOW } from '@/workflows/contracts';
 import { recordEvent } from './events';
 
 export interface CreateBatchInput {
@@ -93,7 +94,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<Cr
     });
     // By name, not by function reference: Next's minifier renames functions in the app bundle.
     await enqueueWorkflowStart(tx, {
-      workflowType: 'importBatch',
+      workflowType: IMPORT_BATCH_WORKFLOW,
       workflowId: created.workflowId,
       args: [{ batchId: id }],
       taskQueue: input.taskQueue,

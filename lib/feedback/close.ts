@@ -2,12 +2,10 @@
 // a comment for another round. Comments are saved first, then the workflow applies the decision.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
-import { sendTaskAction } from '@/lib/suspects/task-action';
 import { ensureCanAct } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { caseIdOf } from './view';
 
 export const feedbackDecisionSchema = z.discriminatedUnion('action', [
@@ -37,14 +35,8 @@ export async function decideFeedback(
     });
     if (count !== itemIds.length) throw new ConflictError('部分记录已处理或不属于本任务，请刷新页面');
   }
-  const reply = await sendTaskAction(task, user, input.action, { itemIds });
-  await writeAudit(db, {
-    ...actorOf(user, ip),
-    module: 'data',
-    action: input.action === 'close' ? 'CLOSE' : 'RETURN',
-    objectType: 'FeedbackCase',
-    objectId: caseId,
-    detail: { returned: itemIds.length },
-  });
-  return reply;
+  const audit = { objectType: 'FeedbackCase', objectId: caseId, detail: { returned: itemIds.length } };
+  return input.action === 'close'
+    ? submitTaskAction({ task, user, ip, action: 'close', data: {}, audit: { ...audit, action: 'CLOSE' } })
+    : submitTaskAction({ task, user, ip, action: 'return', data: { itemIds }, audit: { ...audit, action: 'RETURN' } });
 }

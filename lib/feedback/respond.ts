@@ -1,6 +1,6 @@
 // The providing department's side of centre feedback: it sees the records the centre sent back with
 // the reason, and corrects each (checked here, then stored by the workflow as a new revision) or explains why
-// it is right. Answers are saved first, then handed to the workflow.
+// it is right. The items are claimed and the answers saved first, then handed to the workflow.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { checkRow } from '@/lib/catalog/check-row';
@@ -11,10 +11,12 @@ import { sealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { changedKeys, recordValues } from '@/lib/records/values';
-import { submitSaved } from '@/lib/suspects/task-action';
 import { ensureCanAct } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { caseIdOf } from './view';
+
+export const RECORDS_BEING_PROCESSED =
+  '所选记录正在处理中（可能已从其他窗口或重复点击提交），请勿重复提交，稍后刷新页面查看结果';
 
 export const feedbackResponseSchema = z.object({
   items: z
@@ -81,6 +83,13 @@ export async function submitFeedbackResponse(
 
   const now = new Date();
   const eventIds = await db.$transaction(async (tx) => {
+    // The claim: of two submissions of the same items at once (a double click, two tabs), exactly one moves
+    // them out of OPEN; the other is refused here and writes nothing.
+    const { count } = await tx.feedbackItem.updateMany({
+      where: { id: { in: itemIds }, caseId, status: 'OPEN' },
+      data: { status: 'SUBMITTED' },
+    });
+    if (count !== itemIds.length) throw new ConflictError(RECORDS_BEING_PROCESSED);
     for (const answer of input.items) {
       await tx.feedbackItem.update({
         where: { id: answer.itemId },
@@ -109,12 +118,12 @@ export async function submitFeedbackResponse(
     });
     return created.map((e) => e.id);
   });
-  return submitSaved({
+  return submitTaskAction({
     task,
     user,
     ip,
     action: 'respond',
-    itemIds,
+    data: { itemIds },
     audit: {
       objectType: 'FeedbackCase',
       objectId: caseId,

@@ -8,6 +8,7 @@ import { actorOf, writeAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
+import { CENTRE_FEEDBACK_WORKFLOW } from '@/workflows/contracts';
 
 export const sendFeedbackSchema = z.object({
   recordIds: z.array(z.string().uuid()).min(1, '请至少选择一条记录').max(200, '一次最多反馈200条记录'),
@@ -72,7 +73,7 @@ export async function sendFeedback(
       });
       // By name: Next's minifier renames functions in the app bundle.
       await enqueueWorkflowStart(tx, {
-        workflowType: 'centreFeedback',
+        workflowType: CENTRE_FEEDBACK_WORKFLOW,
         workflowId: created.workflowId,
         args: [
           {

@@ -1,13 +1,13 @@
 // The department explains why a returned row is right and asks the credit centre to accept it as it is
-// . The explanation is saved first, then the workflow is told; the centre decides in its own task.
+// . The rows are claimed and the explanation saved first, then the workflow is told; the centre decides
+// in its own task. A submission that loses the claim writes nothing, so it never replaces the winner's text.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { ConflictError } from '@/lib/errors';
 import { ensureCanAct } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
+import { claimOpenItems } from './claim';
 import { batchIdOf } from './fix-task';
-import { submitSaved } from './task-action';
 
 export const explainRowsSchema = z.object({
   rows: z
@@ -31,18 +31,14 @@ export async function submitExplanations(
   const task = await ensureCanAct(user, taskId);
   const batchId = batchIdOf(task);
   const itemIds = input.rows.map((r) => r.itemId);
-  const eventIds = await db.$transaction(async (tx) => {
-    const items = await tx.suspectItem.findMany({
-      where: { id: { in: itemIds }, batchId, status: 'OPEN' },
-      select: { id: true, round: true },
-    });
-    if (items.length !== input.rows.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
-    const roundOf = new Map(items.map((i) => [i.id, i.round + 1]));
+  const { claimed, eventIds } = await db.$transaction(async (tx) => {
+    const claimed = await claimOpenItems(tx, batchId, itemIds, 'EXPLAINED');
+    const roundOf = new Map(claimed.map((i) => [i.id, i.round + 1]));
     for (const r of input.rows) {
       await tx.suspectItem.update({
         where: { id: r.itemId },
-        // A new explanation is decided afresh: the centre's earlier decision and comment no longer apply.
-        data: { status: 'EXPLAINED', explanation: r.explanation, reviewDecision: null },
+        // A new explanation is decided afresh: the centre's earlier decision no longer applies.
+        data: { explanation: r.explanation, reviewDecision: null },
       });
     }
     const created = await tx.fixEvent.createManyAndReturn({
@@ -56,18 +52,24 @@ export async function submitExplanations(
       })),
       select: { id: true },
     });
-    return created.map((e) => e.id);
+    return { claimed, eventIds: created.map((e) => e.id) };
   });
-  return submitSaved({
+  return submitTaskAction({
     task,
     user,
     ip,
     action: 'explain',
-    itemIds,
+    data: { itemIds },
     audit: { objectType: 'SuspectItem', objectId: batchId, detail: { explained: itemIds.length } },
+    // Only this submission claimed these rows: each goes back to OPEN with what it said before.
     undo: () =>
       db.$transaction([
-        db.suspectItem.updateMany({ where: { id: { in: itemIds }, status: 'EXPLAINED' }, data: { status: 'OPEN' } }),
+        ...claimed.map((c) =>
+          db.suspectItem.updateMany({
+            where: { id: c.id, status: 'EXPLAINED' },
+            data: { status: 'OPEN', explanation: c.explanation, reviewDecision: c.reviewDecision },
+          }),
+        ),
         db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
       ]),
   });

@@ -9,9 +9,10 @@ import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import type { TaskActionReply } from '@/lib/tasks/task-action';
+import { unclaimableConflict } from './claim';
 import { resubmitChecked } from './resubmit';
 import { readProblems } from '@/lib/catalog/json-columns';
 
@@ -110,7 +111,13 @@ export async function submitFixes(
   const items = await db.suspectItem.findMany({
     where: { id: { in: input.rows.map((r) => r.itemId) }, batchId, status: 'OPEN' },
   });
-  if (items.length !== input.rows.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
+  // A first look, so a stale page is told before the rows are checked; the claim in resubmitChecked decides.
+  if (items.length !== input.rows.length)
+    throw await unclaimableConflict(
+      db,
+      batchId,
+      input.rows.map((r) => r.itemId),
+    );
 
   const today = new Date();
   const knownKeys = new Set(def.fields.map((f) => f.key));

@@ -15,7 +15,7 @@ import { ValidationError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { detectFormat, readRows } from '@/lib/import/read-rows';
 import { ensureCanAct } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import type { TaskActionReply } from '@/lib/tasks/task-action';
 import { recordFixEvents } from './events';
 import { batchIdOf } from './fix-task';
 import { ITEM_ID_HEADER, ROW_NUMBER_HEADER } from './offline-export';

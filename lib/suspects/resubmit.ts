@@ -1,13 +1,13 @@
 // The one resubmit path of the return-and-fix loop (R-2.3), shared by the fix screen and the offline file:
-// corrected rows that passed the check are saved sealed as FIX_SUBMITTED with a trace line, then handed to
-// the workflow, which checks them again and stores them. If the workflow refuses, nothing stays half-done.
+// corrected rows that passed the check are claimed (lib/suspects/claim.ts), saved sealed as FIX_SUBMITTED with a
+// trace line, then handed to the workflow, which checks them again and stores them. If the workflow refuses,
+// what this submission claimed goes back to OPEN and its trace lines go: nothing stays half-done.
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { RowValues } from '@/lib/catalog/types';
 import { sealJson } from '@/lib/crypto/pii';
-import { db } from '@/lib/db';
-import { ConflictError } from '@/lib/errors';
-import type { TaskActionReply } from '@/workflows/human-task';
-import { submitSaved } from './task-action';
+import { db, type Prisma } from '@/lib/db';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
+import { claimOpenItems } from './claim';
 import { jsonInput } from '@/lib/db/json-column';
 
 export interface CheckedFix {
@@ -31,16 +31,12 @@ export async function resubmitChecked(
 ): Promise<TaskActionReply> {
   const itemIds = rows.map((r) => r.itemId);
   const eventIds = await db.$transaction(async (tx) => {
-    const items = await tx.suspectItem.findMany({
-      where: { id: { in: itemIds }, batchId, status: 'OPEN' },
-      select: { id: true, round: true },
-    });
-    if (items.length !== rows.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
+    const items = await claimOpenItems(tx, batchId, itemIds, 'FIX_SUBMITTED');
     const roundOf = new Map(items.map((i) => [i.id, i.round + 1]));
     for (const r of rows) {
       await tx.suspectItem.update({
         where: { id: r.itemId },
-        data: { fixSealed: sealJson(r.values), status: 'FIX_SUBMITTED' },
+        data: { fixSealed: sealJson(r.values) },
       });
     }
     const how = source.via === 'file' ? `通过离线文件“${source.file?.name ?? ''}”` : '在线';
@@ -58,26 +54,25 @@ export async function resubmitChecked(
     });
     return created.map((e) => e.id);
   });
-  return submitSaved({
+  return submitTaskAction({
     task,
     user,
     ip,
     action: 'resubmit',
-    itemIds,
+    data: { itemIds },
     audit: {
       objectType: 'SuspectItem',
       objectId: batchId,
       detail: { resubmitted: itemIds.length, via: source.via, ...(source.file ? { sha256: source.file.sha256 } : {}) },
     },
-    // Rows the workflow did process before refusing keep their trace line.
+    // Only this submission claimed these rows, and the refusal means the workflow did not touch them.
     undo: () =>
-      db.$transaction(async (tx) => {
-        const back = await tx.suspectItem.updateManyAndReturn({
+      db.$transaction([
+        db.suspectItem.updateMany({
           where: { id: { in: itemIds }, status: 'FIX_SUBMITTED' },
           data: { status: 'OPEN' },
-          select: { id: true },
-        });
-        await tx.fixEvent.deleteMany({ where: { id: { in: eventIds }, suspectItemId: { in: back.map((b) => b.id) } } });
-      }),
+        }),
+        db.fixEvent.deleteMany({ where: { id: { in: eventIds } } }),
+      ]),
   });
 }

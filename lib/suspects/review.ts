@@ -3,17 +3,15 @@
 // kept) or returns it to the provider with a comment. Decisions are saved first, then the workflow applies them.
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { actorOf, writeAudit } from '@/lib/audit';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
-import { ConflictError } from '@/lib/errors';
 import { maskValues } from '@/lib/records/mask-values';
 import { ensureCanAct, getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
-import type { TaskActionReply } from '@/workflows/human-task';
+import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
+import { claimExplainedItems } from './claim';
 import { batchIdOf } from './fix-task';
-import { sendTaskAction } from './task-action';
 import { readProblems } from '@/lib/catalog/json-columns';
 
 export const reviewDecisionsSchema = z.object({
@@ -92,10 +90,7 @@ export async function submitReview(
   const batchId = batchIdOf(task, 'SUSPECT_REVIEW');
   const itemIds = input.decisions.map((d) => d.itemId);
   await db.$transaction(async (tx) => {
-    const pending = await tx.suspectItem.count({
-      where: { id: { in: itemIds }, batchId, status: 'EXPLAINED', reviewDecision: null },
-    });
-    if (pending !== itemIds.length) throw new ConflictError('部分数据已处理或不属于本任务，请刷新页面');
+    await claimExplainedItems(tx, batchId, itemIds);
     for (const d of input.decisions) {
       await tx.suspectItem.update({
         where: { id: d.itemId },
@@ -108,11 +103,13 @@ export async function submitReview(
       });
     }
   });
-  try {
-    const reply = await sendTaskAction(task, user, 'review', { itemIds });
-    await writeAudit(db, {
-      ...actorOf(user, ip),
-      module: 'data',
+  return submitTaskAction({
+    task,
+    user,
+    ip,
+    action: 'review',
+    data: { itemIds },
+    audit: {
       action: 'REVIEW',
       objectType: 'SuspectItem',
       objectId: batchId,
@@ -120,13 +117,12 @@ export async function submitReview(
         accepted: input.decisions.filter((d) => d.decision === 'ACCEPT').length,
         returned: input.decisions.filter((d) => d.decision === 'RETURN').length,
       },
-    });
-    return reply;
-  } catch (err) {
-    await db.suspectItem.updateMany({
-      where: { id: { in: itemIds }, status: 'EXPLAINED' },
-      data: { reviewDecision: null, reviewedById: null, reviewedAt: null },
-    });
-    throw err;
-  }
+    },
+    // Only this submission decided these rows; refused, they wait for a decision again.
+    undo: () =>
+      db.suspectItem.updateMany({
+        where: { id: { in: itemIds }, status: 'EXPLAINED', reviewedById: user.id },
+        data: { reviewDecision: null, reviewedById: null, reviewedAt: null },
+      }),
+  });
 }

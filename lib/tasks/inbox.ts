@@ -147,7 +147,9 @@ export async function claimTask(user: CurrentUser, taskId: string): Promise<void
     where: { id: taskId, status: 'OPEN', assigneeId: null },
     data: { assigneeId: user.id, claimedAt: new Date() },
   });
-  if (count === 0) throw new ConflictError('任务已被他人认领或已办结');
+  // Claiming again what one holds (a double click, two of one's own submissions at once) is no conflict.
+  if (count === 0 && !(await db.task.count({ where: { id: taskId, status: 'OPEN', assigneeId: user.id } })))
+    throw new ConflictError('任务已被他人认领或已办结');
 }
 
 /** Only the assignee may act on a claimed task; an unclaimed task is claimed by acting on it. */
