@@ -15,6 +15,9 @@ import { ensureCanAct } from '@/lib/tasks/inbox';
 import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { caseIdOf } from './view';
 
+/** The records were answered before this submission looked, or are not the case's. */
+export const RECORDS_GONE = '部分记录已处理或不属于本任务，请刷新页面';
+
 export const RECORDS_BEING_PROCESSED =
   '所选记录正在处理中（可能已从其他窗口或重复点击提交），请勿重复提交，稍后刷新页面查看结果';
 
@@ -53,7 +56,7 @@ export async function submitFeedbackResponse(
     where: { id: { in: itemIds }, caseId, status: 'OPEN' },
     include: { record: true },
   });
-  if (items.length !== input.items.length) throw new ConflictError('部分记录已处理或不属于本任务，请刷新页面');
+  if (items.length !== input.items.length) throw new ConflictError(RECORDS_GONE);
   const byId = new Map(items.map((i) => [i.id, i]));
 
   const defs = new Map<string, CatalogDef>();

@@ -10,7 +10,8 @@ type Tx = Prisma.TransactionClient;
 /** The rows are with another submission of this task, still being applied or waiting for the centre. */
 export const ROWS_BEING_PROCESSED =
   '所选数据正在处理中（可能已从其他窗口或重复点击提交），请勿重复提交，稍后刷新页面查看结果';
-const ROWS_GONE = '部分数据已处理或不属于本任务，请刷新页面';
+/** The rows were resolved before this submission looked (e.g. by a faster copy of it), or are not the task's. */
+export const ROWS_GONE = '部分数据已处理或不属于本任务，请刷新页面';
 
 /** What a claimed row was before this submission, so a refusal can put it back exactly. */
 export interface ClaimedItem {
