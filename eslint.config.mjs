@@ -1,9 +1,82 @@
-// Lint rules that encode the architecture (aesthetics.md §G): workflows stay deterministic and free of I/O,
-// promises are never forgotten, and Prettier owns formatting.
+// Lint rules that encode the architecture (aesthetics.md §G): the parts import each other only along the allowed
+// arrows, workflows stay deterministic and free of I/O, promises are never forgotten, and Prettier owns formatting.
+import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const ROOT = import.meta.dirname;
+
+// The parts of the code base and what each must never import (the README's "Dependencies point one way").
+// lib is the domain the app and the activities share; scripts/ (with scripts/dev, the embedded services) is tooling.
+const FORBIDDEN = {
+  lib: ['app', 'worker', 'activities', 'scripts', 'workflows'],
+  app: ['worker', 'activities', 'scripts', 'workflows'],
+  activities: ['app', 'worker', 'scripts'],
+  workflows: ['app', 'worker', 'scripts'],
+  worker: ['app', 'scripts'],
+};
+// What of workflows/ the app and lib may import: the contracts (names, inputs, Update and Query definitions).
+const CONTRACTS = /^workflows\/(contracts(\/.+)?|[^/]+-contracts)$/;
+// Type imports from workflow files that predate the contracts module; each goes when the contracts take it over.
+const TRANSITIONAL_WORKFLOW_TYPES = new Set([
+  'workflows/human-task',
+  'workflows/import-batch',
+  'workflows/centre-feedback',
+]);
+
+/** The project path (no extension) an import points at, or undefined for a package. */
+function projectTarget(fromFile, source) {
+  let target;
+  if (source.startsWith('@/')) target = resolve(ROOT, source.slice(2));
+  else if (source.startsWith('.')) target = resolve(dirname(fromFile), source);
+  else return undefined;
+  const rel = relative(ROOT, target).split('\\').join('/');
+  return rel.startsWith('..') ? undefined : rel.replace(/\.(tsx?|mjs|js)$/, '');
+}
+
+const boundaries = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each part imports only what the architecture allows.' },
+    messages: { forbidden: '{{from}}/ must not import from {{to}}/ ({{source}}): {{why}}' },
+    schema: [],
+  },
+  create(context) {
+    const fromRel = relative(ROOT, context.filename).split('\\').join('/');
+    const from = fromRel.split('/')[0];
+    const forbidden = FORBIDDEN[from];
+    if (!forbidden || fromRel.startsWith('..')) return {};
+    function check(sourceNode, typeOnly) {
+      if (!sourceNode || typeof sourceNode.value !== 'string') return;
+      const target = projectTarget(context.filename, sourceNode.value);
+      if (!target) return;
+      const to = target.split('/')[0];
+      if (!forbidden.includes(to)) return;
+      if (to === 'workflows' && (CONTRACTS.test(target) || (typeOnly && TRANSITIONAL_WORKFLOW_TYPES.has(target))))
+        return;
+      const why =
+        to === 'workflows'
+          ? 'import the workflow contracts (workflows/contracts) instead'
+          : to === 'scripts'
+            ? 'scripts/ is tooling, never part of the running platform'
+            : 'dependencies point app → lib, worker → workflows/activities → lib';
+      context.report({ node: sourceNode, messageId: 'forbidden', data: { from, to, source: sourceNode.value, why } });
+    }
+    const typeOnly = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+    return {
+      ImportDeclaration: (node) => check(node.source, typeOnly(node)),
+      ExportNamedDeclaration: (node) => check(node.source, typeOnly(node)),
+      ExportAllDeclaration: (node) => check(node.source, node.exportKind === 'type'),
+      ImportExpression: (node) => check(node.source, false),
+      TSImportType: (node) => check(node.argument?.literal ?? node.argument, true),
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -30,6 +103,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'object-shorthand': 'error',
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    plugins: { architecture: { rules: { boundaries } } },
+    rules: { 'architecture/boundaries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
