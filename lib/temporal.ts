@@ -17,3 +17,10 @@ export function temporal(): Client {
 
 export const taskQueue = () => env().TEMPORAL_TASK_QUEUE;
 export const importWorkflowId = (batchId: string) => `import-${batchId}`;
+
+/** At the end of a process that used the client (the worker): its connection would otherwise keep the process alive. */
+export async function closeTemporal(): Promise<void> {
+  const client = globalForTemporal.temporal;
+  globalForTemporal.temporal = undefined;
+  await client?.connection.close();
+}
