@@ -45,10 +45,14 @@ describe('the supervisor of npm start', () => {
     const path = join(dir, 'big.xlsx');
     await writePenaltyXlsx(path, penaltyRows(ROWS, { faultEvery: 97, prefix: `S${Date.now()}-` }));
     const { id } = await uploadAs('scjgj01', 'ADMIN_PENALTY', path, queue);
-    await waitFor('a few committed chunks', async () => {
-      const b = await db.importBatch.findUniqueOrThrow({ where: { id } });
-      return b.cursor >= 2_000 ? b : null;
-    });
+    await waitFor(
+      'a few committed chunks',
+      async () => {
+        const b = await db.importBatch.findUniqueOrThrow({ where: { id } });
+        return b.cursor >= 2_000 ? b : null;
+      },
+      300_000,
+    );
     const killed = worker.current;
     process.kill(-killed.pid, 'SIGKILL');
     expect((await db.importBatch.findUniqueOrThrow({ where: { id } })).status).toBe('PROCESSING');
@@ -70,7 +74,7 @@ describe('the supervisor of npm start', () => {
     expect(new Set(records.map((r) => r.naturalKey)).size).toBe(records.length);
     const seen = [...records, ...suspects].map((r) => r.rowNumber).sort((a, b) => a - b);
     expect(seen).toEqual(Array.from({ length: ROWS }, (_, i) => i + 2));
-  });
+  }, 600_000);
 
   it('gives up on a service that keeps dying on start, with its reason', async () => {
     const lines: string[] = [];
