@@ -7,8 +7,17 @@
 // `mktemp -d`) gets both placed under /var/lib/xinyong-wuzhi (./pg-placement.ts); `.data/pg` stays the one place
 // to look, as a symbolic link to the cluster.
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { assertReachable, placeBinaries, placeCluster, type OsUser } from './pg-placement';
 import {
@@ -131,12 +140,15 @@ async function initialise(dataDir: string, binaries: Binaries, user: OsUser | un
     assertReachable(dataDir, user);
   }
   log(`initialising PostgreSQL in ${dataDir}`);
+  // Beside the cluster, which the server's OS user can reach (checked above); read once by initdb, then removed.
+  const passwordFile = join(dirname(dataDir), `.initdb-password-${process.pid}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (user) chownSync(passwordFile, user.uid, user.gid);
   const args = [
     `--pgdata=${dataDir}`,
     '--auth=scram-sha-256',
     `--username=${USER}`,
-    // The password comes on stdin: no file the server's OS user would need to read.
-    '--pwfile=/dev/stdin',
+    `--pwfile=${passwordFile}`,
     '--lc-messages=C',
     // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (see STACK.md).
     '--encoding=UTF8',
@@ -146,7 +158,7 @@ async function initialise(dataDir: string, binaries: Binaries, user: OsUser | un
   const code = await new Promise<number | null>((resolveExit) => {
     const child = spawn(binaries.initdb, args, {
       env: { ...process.env, LC_MESSAGES: 'C' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       ...user,
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -156,8 +168,7 @@ async function initialise(dataDir: string, binaries: Binaries, user: OsUser | un
       resolveExit(null);
     });
     child.on('close', resolveExit);
-    child.stdin.end(`${PASSWORD}\n`);
-  });
+  }).finally(() => rmSync(passwordFile, { force: true }));
   if (code !== 0) {
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`initdb failed (exit code ${code}):\n${output.join('').trim()}`);
