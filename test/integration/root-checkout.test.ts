@@ -62,7 +62,7 @@ function throwawayCheckout(): string {
 // Runs in the throwaway checkout: the start `npm start` makes (persistent, .data) but without the app's build,
 // then the PostgreSQL of a test stack (a fresh temporary directory), as `npm test` would.
 const PROBE = `
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -82,12 +82,15 @@ const count = async (url: string, sql: string) => {
 const stack = await startStack({ dataDir: join(ROOT, '.data'), persistent: true, withApp: false, log });
 const users = await count(stack.env.DATABASE_URL, 'SELECT count(*)::int AS n FROM "User"');
 await stack.stop();
+// As startStack makes it for a test run: a fresh temporary directory, open for the server's OS user to enter.
 const scratch = mkdtempSync(join(tmpdir(), 'xinyong-stack-'));
+chmodSync(scratch, 0o755);
 const db = await startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), log });
 const one = await count(db.url, 'SELECT 1 AS n');
+const testStackRelocated = db.dataDir !== join(scratch, 'pg');
 await db.stop();
 rmSync(scratch, { recursive: true, force: true });
-console.log('PROBE ' + JSON.stringify({ users, one }));
+console.log('PROBE ' + JSON.stringify({ users, one, testStackRelocated }));
 process.exit(0);
 `;
 
@@ -122,9 +125,11 @@ describe.skipIf(!asRoot)('a first start as root in a checkout under a 0700 direc
     ) as {
       users: number;
       one: number;
+      testStackRelocated: boolean;
     };
     expect(probe.users).toBeGreaterThan(0);
     expect(probe.one).toBe(1);
+    expect(probe.testStackRelocated).toBe(false);
 
     expect(lstatSync(cluster).isSymbolicLink()).toBe(true);
     const target = realpathSync(cluster);
