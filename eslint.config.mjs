@@ -1,9 +1,71 @@
-// Lint rules that encode the architecture (aesthetics.md §G): workflows stay deterministic and free of I/O,
-// promises are never forgotten, and Prettier owns formatting.
+// Lint rules that encode the architecture (aesthetics.md §G): the parts import each other only along the allowed
+// arrows, workflows stay deterministic and free of I/O, promises are never forgotten, and Prettier owns formatting.
+import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const ROOT = import.meta.dirname;
+
+// The parts of the code base and what each must never import (the README's "Dependencies point one way").
+// lib is the domain the app and the activities share; scripts/ (with scripts/dev, the embedded services) is tooling.
+const FORBIDDEN = {
+  lib: ['app', 'worker', 'activities', 'scripts', 'workflows'],
+  app: ['worker', 'activities', 'scripts', 'workflows'],
+  activities: ['app', 'worker', 'scripts'],
+  workflows: ['app', 'worker', 'scripts'],
+  worker: ['app', 'scripts'],
+};
+// What of workflows/ the app and lib may import: the contracts (names, inputs, Update and Query definitions).
+const CONTRACTS = /^workflows\/(contracts(\/.+)?|[^/]+-contracts)$/;
+
+/** The project path (no extension) an import points at, or undefined for a package. */
+function projectTarget(fromFile, source) {
+  let target;
+  if (source.startsWith('@/')) target = resolve(ROOT, source.slice(2));
+  else if (source.startsWith('.')) target = resolve(dirname(fromFile), source);
+  else return undefined;
+  const rel = relative(ROOT, target).split('\\').join('/');
+  return rel.startsWith('..') ? undefined : rel.replace(/\.(tsx?|mjs|js)$/, '');
+}
+
+const boundaries = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each part imports only what the architecture allows.' },
+    messages: { forbidden: '{{from}}/ must not import from {{to}}/ ({{source}}): {{why}}' },
+    schema: [],
+  },
+  create(context) {
+    const fromRel = relative(ROOT, context.filename).split('\\').join('/');
+    const from = fromRel.split('/')[0];
+    const forbidden = FORBIDDEN[from];
+    if (!forbidden || fromRel.startsWith('..')) return {};
+    function check(sourceNode) {
+      if (!sourceNode || typeof sourceNode.value !== 'string') return;
+      const target = projectTarget(context.filename, sourceNode.value);
+      if (!target) return;
+      const to = target.split('/')[0];
+      if (!forbidden.includes(to)) return;
+      if (to === 'workflows' && CONTRACTS.test(target)) return;
+      const why =
+        to === 'workflows'
+          ? 'import the workflow contracts (workflows/contracts) instead'
+          : to === 'scripts'
+            ? 'scripts/ is tooling, never part of the running platform'
+            : 'dependencies point app → lib, worker → workflows/activities → lib';
+      context.report({ node: sourceNode, messageId: 'forbidden', data: { from, to, source: sourceNode.value, why } });
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      TSImportType: (node) => check(node.argument?.literal ?? node.argument),
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -30,6 +92,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'object-shorthand': 'error',
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    plugins: { architecture: { rules: { boundaries } } },
+    rules: { 'architecture/boundaries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,4 +1,4 @@
-// The one Temporal client of the web app (lazy connection, reused by every request).
+// The one Temporal client of a process (lazy connection): the app's requests, the worker's schedules and starts.
 import { Client, Connection } from '@temporalio/client';
 import { env } from './env';
 

@@ -1,7 +1,7 @@
 // The demo county (npm run db:seed): departments, roles, users of each role, the two national 双公示
 // catalogs, code tables, the 2026 holiday calendar, workflow settings and a few hundred organisations
 // with their legal representatives. Idempotent: a second run changes nothing. Refuses production.
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import '../scripts/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { BUILTIN_ROLES, OPERATIONS, PERMISSIONS } from '../lib/auth/permissions';
 import { DORMANT_DAYS_DEFAULT, DORMANT_DAYS_KEY, DORMANT_LABEL } from '../lib/admin/dormancy';
 import { hashPassword } from '../lib/auth/password';

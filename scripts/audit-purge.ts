@@ -1,7 +1,7 @@
 // `npm run audit:purge`: removes audit rows older than AUDIT_RETENTION_DAYS (at least 184). Runs as the
 // database owner (AUDIT_PURGE_DATABASE_URL, else DATABASE_URL): the application's role may not delete audit
 // rows at all. Schedule it (cron) no more than daily; it appends a PURGE entry the chain verification uses.
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import './dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import pg from 'pg';
 import { purgeAuditLog } from '../lib/audit/retention';
 import { env } from '../lib/env';

@@ -1,7 +1,7 @@
 // `npm run audit:verify [-- --anchor <id>:<hash> …]`: recomputes the audit hash chain and reports the first
 // broken link (an edited row, a deleted row, a cut tail). Exits 1 when the chain is broken. Prints the head
 // as an anchor: keep it outside this database (ticket, mail, the SIEM) and pass it to later runs.
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import './dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import pg from 'pg';
 import { verifyAuditChain, type Anchor } from '../lib/audit/verify';
 

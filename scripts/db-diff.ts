@@ -18,8 +18,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startEmbeddedPostgres } from '../lib/dev/postgres';
-import { ROOT } from '../lib/dev/stack';
+import { startEmbeddedPostgres } from './dev/postgres';
+import { ROOT } from './dev/stack';
 
 const SCHEMA = join(ROOT, 'prisma', 'schema.prisma');
 const MIGRATIONS = join(ROOT, 'prisma', 'migrations');

@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (`npm start` and `npm test` migrate by themselves).
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import './dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { migrate } from '../lib/db/migrate';
 import { rekeyRecords } from '../lib/db/rekey-records';
 

@@ -1,6 +1,6 @@
 // Finds, builds (with Go) or downloads the Temporal CLI once, and prints its path (.ci/run calls it so the build
 // happens before the tests' clock starts).
-import { findOrBuildTemporalCli } from '../lib/dev/temporal';
+import { findOrBuildTemporalCli } from './dev/temporal';
 
 try {
   const cli = await findOrBuildTemporalCli((line) => console.error(line), {

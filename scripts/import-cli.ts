@@ -5,7 +5,7 @@
 // the end the counts and the suspect rows with their reasons. --json prints one JSON document instead.
 // Exit status: 0 imported (suspect rows included), 1 the batch failed or was refused, 2 wrong arguments or no
 // configuration (neither the worker's nor a running `npm start`).
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import './dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { createReadStream, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';

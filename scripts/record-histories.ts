@@ -4,7 +4,7 @@
 // Record again only for a new workflow shape; keep the old files: they prove old runs still replay.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { findOrBuildTemporalCli } from '../lib/dev/temporal';
+import { findOrBuildTemporalCli } from './dev/temporal';
 import { env } from '../lib/env';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
 //   sign <file> [signer]      writes <file>.sig.json (detached) with SIGNING_KEY
 //   verify <file> [sig.json]  checks it against our key and SIGNING_TRUSTED_KEYS; exit 1 when it does not hold
 // Reads only the SIGNING_* variables, so a receiver needs no database to verify.
-import '../lib/dev/use-local-platform'; // first: with nothing configured, the running `npm start`
+import './dev/use-local-platform'; // first: with nothing configured, the running `npm start`
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { keyFromSeed, publicKeyFromRaw, rawPublicKey, signBytes, verifyBytes } from '../lib/crypto/signing';

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runShutdown } from '../lib/dev/processes';
-import { ROOT, startStack, type Stack } from '../lib/dev/stack';
+import { runShutdown } from './dev/processes';
+import { ROOT, startStack, type Stack } from './dev/stack';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -24,7 +24,9 @@ try {
 
 console.log(await banner(stack));
 
-// A service that dies on its own takes the platform down with a clear message rather than leaving it half-working.
+// A worker that dies is restarted by the stack (scripts/dev/supervisor.ts). PostgreSQL, Temporal or the app dying
+// on its own, or a worker that keeps dying on start, takes the platform down with a clear message rather than
+// leaving it half-working.
 const how = await stack.unexpectedExit;
 console.error(`\n[start] stopping everything: ${how}`);
 await runShutdown();

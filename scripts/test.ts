@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runShutdown } from '../lib/dev/processes';
-import { ROOT, startStack, type Stack } from '../lib/dev/stack';
-import { which } from '../lib/dev/temporal';
+import { runShutdown } from './dev/processes';
+import { ROOT, startStack, type Stack } from './dev/stack';
+import { which } from './dev/temporal';
 
 type Tier = 'unit' | 'integration' | 'e2e';
 const TIERS: Tier[] = ['unit', 'integration', 'e2e'];

@@ -4,8 +4,6 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { db } from '../lib/db';
 import { env } from '../lib/env';
-import { ensureBackupSchedule } from '../lib/backup/schedule';
-import { registerDropFolderSchedule } from '../lib/exchange/schedule';
 import { closeTemporal } from '../lib/temporal';
 import { bundleWorkflows } from './bundle';
 import { ensureSchedules } from './schedules';
@@ -25,12 +23,7 @@ async function run(): Promise<void> {
       maxCachedWorkflows: 200,
       maxConcurrentActivityTaskExecutions: 8,
     });
-    // A schedule that cannot be registered must not keep the worker from serving the running workflows.
-    await ensureSchedules(config).catch((err: unknown) => console.error('schedules not registered:', err));
-    await registerDropFolderSchedule(config).catch((err: unknown) =>
-      console.error('drop-folder schedule not registered:', err),
-    );
-    await ensureBackupSchedule(config).catch((err: unknown) => console.error('backup schedule not registered:', err));
+    await ensureSchedules();
     const stop = () => worker.shutdown();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -41,10 +34,10 @@ async function run(): Promise<void> {
       await worker.run();
     } finally {
       await reconciler.stop();
-      await closeTemporal();
     }
   } finally {
     await connection.close();
+    await closeTemporal();
     await db.$disconnect();
   }
 }

@@ -1,55 +1,42 @@
-// Schedules the worker makes sure exist when it starts. Creating is idempotent: an existing schedule (from
-// an earlier start, or another worker) is left as it is, so an administrator's pause in the Temporal UI holds.
-import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import type { Env } from '../lib/env';
+// The Schedules the worker makes sure exist when it starts, each with lib/schedules.ts's ensureSchedule on the
+// process's one Temporal client. A schedule that cannot be registered is reported and must not keep the worker
+// from serving the running workflows. A new process with a timetable adds one line here.
+import { ensureBackupSchedule } from '../lib/backup/schedule';
+import { ensureDropFolderSchedule } from '../lib/exchange/schedule';
+import { ensureSchedule } from '../lib/schedules';
+import { DORMANT_ACCOUNTS_WORKFLOW, PUBLICITY_EXPIRY_WORKFLOW } from '../workflows/contracts';
 
 export const DORMANT_SCHEDULE_ID = 'disable-dormant-accounts';
 export const PUBLICITY_EXPIRY_SCHEDULE_ID = 'publicity-expiry';
 
-export async function ensureSchedules(config: Env): Promise<void> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    await createOnce(() =>
-      client.schedule.create({
-        scheduleId: PUBLICITY_EXPIRY_SCHEDULE_ID,
-        // 00:05 Beijing time, just after the day turned: records whose 公示截止日 was yesterday get 公示期满.
-        spec: { calendars: [{ hour: 16, minute: 5, comment: '00:05 Asia/Shanghai' }] },
-        action: {
-          type: 'startWorkflow',
-          workflowType: 'publicityExpiry',
-          workflowId: PUBLICITY_EXPIRY_SCHEDULE_ID,
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          args: [{}],
-        },
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      }),
-    );
-    await client.schedule.create({
-      scheduleId: DORMANT_SCHEDULE_ID,
-      // 02:30 Beijing time, written in UTC: no dependency on the server's time-zone database.
-      spec: { calendars: [{ hour: 18, minute: 30, comment: '02:30 Asia/Shanghai' }] },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'disableDormantAccounts',
-        workflowId: DORMANT_SCHEDULE_ID,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        args: [],
-      },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    });
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  } finally {
-    await connection.close();
-  }
-}
+const ensureDormantAccountsSchedule = () =>
+  ensureSchedule({
+    scheduleId: DORMANT_SCHEDULE_ID,
+    // 02:30 Beijing time, written in UTC: no dependency on the server's time-zone database.
+    spec: { calendars: [{ hour: 18, minute: 30, comment: '02:30 Asia/Shanghai' }] },
+    workflowType: DORMANT_ACCOUNTS_WORKFLOW,
+    whenExists: 'keep',
+  });
 
-// An existing schedule (an earlier start, another worker) is left as it is.
-async function createOnce(create: () => Promise<unknown>): Promise<void> {
-  try {
-    await create();
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+const ensurePublicityExpirySchedule = () =>
+  ensureSchedule({
+    scheduleId: PUBLICITY_EXPIRY_SCHEDULE_ID,
+    // 00:05 Beijing time, just after the day turned: records whose 公示截止日 was yesterday get 公示期满.
+    spec: { calendars: [{ hour: 16, minute: 5, comment: '00:05 Asia/Shanghai' }] },
+    workflowType: PUBLICITY_EXPIRY_WORKFLOW,
+    args: [{}],
+    whenExists: 'keep',
+  });
+
+const SCHEDULES: [name: string, ensure: () => Promise<unknown>][] = [
+  ['dormant-account', ensureDormantAccountsSchedule],
+  ['drop-folder', () => ensureDropFolderSchedule()],
+  ['backup', ensureBackupSchedule],
+  ['publicity-expiry', ensurePublicityExpirySchedule],
+];
+
+export async function ensureSchedules(): Promise<void> {
+  for (const [name, ensure] of SCHEDULES) {
+    await ensure().catch((err: unknown) => console.error(`${name} schedule not registered:`, err));
   }
 }

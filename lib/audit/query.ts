@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { actorOf, writeAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import type { PermissionCode } from '@/lib/auth/permissions';
+import { dayKeyOf, SHANGHAI_OFFSET_MS, shanghaiTimeOf } from '@/lib/calendar/workdays';
 import { db, Prisma } from '@/lib/db';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { neutraliseCell } from '@/lib/files/csv-safe';
-import { BEIJING_OFFSET_MS } from '@/lib/stats/filter';
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export is capped: a larger extract is a matter for the database administrator, not a spreadsheet. */
@@ -99,7 +99,7 @@ export async function requireAuditPermission(
 function auditWhere(q: AuditQuery): Prisma.Sql {
   const c: Prisma.Sql[] = [];
   const utc = (day: string, plusDays: number) =>
-    new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_OFFSET_MS + plusDays * 86_400_000).toISOString();
+    new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + plusDays * 86_400_000).toISOString();
   if (q.from && q.to && q.from > q.to) throw new ValidationError('开始日期不能晚于结束日期');
   if (q.from) c.push(Prisma.sql`l."at" >= (${utc(q.from, 0)}::timestamptz AT TIME ZONE 'UTC')`);
   if (q.to) c.push(Prisma.sql`l."at" < (${utc(q.to, 1)}::timestamptz AT TIME ZONE 'UTC')`);
@@ -170,7 +170,7 @@ export async function exportAuditLog(
   });
   const out = new PassThrough();
   writeWorkbook(out, filter).catch((err: unknown) => out.destroy(err as Error));
-  const stamp = new Date(Date.now() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  const stamp = dayKeyOf(Date.now());
   return { filename: `审计日志_${q.from ?? '全部'}_${q.to ?? stamp}.xlsx`, stream: out };
 }
 
@@ -196,7 +196,7 @@ async function writeWorkbook(out: PassThrough, q: AuditQuery): Promise<void> {
 
 function cell(r: AuditRowView, key: keyof AuditRowView): string | number {
   if (key === 'id') return Number(r.id);
-  if (key === 'at') return new Date(r.at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 23).replace('T', ' ');
+  if (key === 'at') return shanghaiTimeOf(r.at).replace('T', ' ');
   if (key === 'module') return MODULE_LABELS[r.module] ?? neutraliseCell(r.module);
   if (key === 'result') return RESULT_LABELS[r.result] ?? neutraliseCell(r.result);
   const v = r[key];

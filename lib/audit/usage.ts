@@ -2,7 +2,8 @@
 // platform in a period, and day by day. One GROUPING SETS query over the (at) index range; audit:view only.
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { db, Prisma } from '@/lib/db';
-import { beijingToday, periodBuckets, resolveFilter, type StatsQuery } from '@/lib/stats/filter';
+import { dayKeyOf } from '@/lib/calendar/workdays';
+import { periodBuckets, resolveFilter, type StatsQuery } from '@/lib/stats/filter';
 import { MODULE_LABELS, requireAuditPermission } from './query';
 
 /** The busiest people listed; the rest are summed into the totals only. */
@@ -43,7 +44,7 @@ export async function usageStats(
 ): Promise<UsageStats> {
   await requireAuditPermission(user, 'audit:view', ip);
   // The same Beijing-day period as the dashboard, by default the last 30 days; one bucket per day, at most a year.
-  const to = query.to ?? beijingToday();
+  const to = query.to ?? dayKeyOf(Date.now());
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   const f = resolveFilter({ from, to, granularity: 'day' });
   const day = Prisma.sql`to_char(l."at" + interval '8 hours', 'YYYY-MM-DD')`;

@@ -1,14 +1,10 @@
 // The backup schedule (R-7.7), made sure of at worker start. Creating is idempotent; an existing schedule
 // gets the configured timing (BACKUP_CRON or BACKUP_INTERVAL) but keeps its state, so a pause set by an
 // administrator in the Temporal UI holds across restarts.
-import {
-  Client,
-  Connection,
-  ScheduleAlreadyRunning,
-  ScheduleOverlapPolicy,
-  type ScheduleSpec,
-} from '@temporalio/client';
-import type { Env } from '@/lib/env';
+import type { ScheduleSpec } from '@temporalio/client';
+import { env, type Env } from '@/lib/env';
+import { ensureSchedule, type EnsureOutcome } from '@/lib/schedules';
+import { BACKUP_WORKFLOW } from '@/workflows/contracts';
 
 export const BACKUP_SCHEDULE_ID = 'backup-scheduled';
 
@@ -19,31 +15,14 @@ export function backupScheduleSpec(config: Pick<Env, 'BACKUP_CRON' | 'BACKUP_INT
     : { cronExpressions: [config.BACKUP_CRON] };
 }
 
-export async function ensureBackupSchedule(config: Env): Promise<void> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    const spec = backupScheduleSpec(config);
-    try {
-      await client.schedule.create({
-        scheduleId: BACKUP_SCHEDULE_ID,
-        spec,
-        action: {
-          type: 'startWorkflow',
-          workflowType: 'backup',
-          // Temporal appends the scheduled time, so each run has its own id, which is also the backup's id.
-          workflowId: BACKUP_SCHEDULE_ID,
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          args: [{ trigger: 'SCHEDULE' }],
-        },
-        // A backup still running when the next is due is not doubled; a missed run is made up within a day.
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      });
-    } catch (err) {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-      await client.schedule.getHandle(BACKUP_SCHEDULE_ID).update((previous) => ({ ...previous, spec }));
-    }
-  } finally {
-    await connection.close();
-  }
+export function ensureBackupSchedule(config: Env = env()): Promise<EnsureOutcome> {
+  return ensureSchedule({
+    scheduleId: BACKUP_SCHEDULE_ID,
+    spec: backupScheduleSpec(config),
+    workflowType: BACKUP_WORKFLOW,
+    // Temporal appends the scheduled time, so each run has its own id, which is also the backup's id.
+    args: [{ trigger: 'SCHEDULE' }],
+    // A backup still running when the next is due is not doubled (SKIP); a missed run is made up within a day.
+    whenExists: 'timing',
+  });
 }

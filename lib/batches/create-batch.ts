@@ -2,6 +2,7 @@
 // are committed together (lib/workflow-starts.ts), so a batch always gets its import, once Temporal is reachable.
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
+import { dayKeyOf } from '@/lib/calendar/workdays';
 import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -71,7 +72,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<Cr
     });
     const id = crypto.randomUUID();
     const [next] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('batch_number_seq') AS seq`;
-    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const day = dayKeyOf(Date.now()).replace(/-/g, '');
     const created = await tx.importBatch.create({
       data: {
         id,

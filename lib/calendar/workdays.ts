@@ -8,7 +8,8 @@ export type CalendarDayKind = 'HOLIDAY' | 'WORKDAY';
 export type WorkdayCalendar = ReadonlyMap<string, CalendarDayKind>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China keeps UTC+8 all year: the one offset every Shanghai day and time in the code base is computed with. */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function buildCalendar(entries: Iterable<{ date: string; kind: CalendarDayKind }>): WorkdayCalendar {
   const cal = new Map<string, CalendarDayKind>();
@@ -29,6 +30,12 @@ export function dayKeyOf(date: Date | number): string {
 }
 // An import asks for the same instant a million times (each row is checked against one day): the last is kept.
 let lastKey: { t: number; key: string } | undefined;
+
+/** The Shanghai wall-clock time of an instant, as 'YYYY-MM-DDTHH:mm:ss.sss' (stamps in file names and exports). */
+export function shanghaiTimeOf(date: Date | number): string {
+  const t = typeof date === 'number' ? date : date.getTime();
+  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 23);
+}
 
 export function isWorkday(dayKey: string, cal: WorkdayCalendar): boolean {
   const override = cal.get(dayKey);

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createBatchFromUpload } from '@/lib/batches/create-batch';
+import { dayKeyOf } from '@/lib/calendar/workdays';
 import { db } from '@/lib/db';
 import { AppError, ConflictError } from '@/lib/errors';
 import { resolveStoredPath, saveStream, storeRoot, type StoredUpload } from '@/lib/files/store';
@@ -140,7 +141,7 @@ async function archive(
   upload: StoredUpload,
   log: { outcome: 'BATCH' | 'DUPLICATE'; batchId: string; reason?: string },
 ): Promise<void> {
-  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = dayKeyOf(Date.now()).replace(/-/g, '');
   const target = await moveInto(join(exchangeRoot(), file.deptCode, 'archive', day), source, file.name, upload.sha256);
   await record(file, upload, { ...log, movedTo: relative(storeRoot(), target) });
 }

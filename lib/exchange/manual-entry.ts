@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/load-user';
 import { createBatchFromUpload, type CreatedBatch } from '@/lib/batches/create-batch';
+import { shanghaiTimeOf } from '@/lib/calendar/workdays';
 import { checkRow } from '@/lib/catalog/check-row';
 import { matchHeaders } from '@/lib/catalog/headers';
 import { naturalKeyOf } from '@/lib/catalog/keys';
@@ -79,7 +80,7 @@ export async function submitManualEntry(opts: {
   }
 
   const values = checkAll(def, input.rows);
-  const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/\D/g, '');
+  const stamp = shanghaiTimeOf(Date.now()).slice(0, 16).replace(/\D/g, '');
   const upload = await saveStream(Readable.from(await entryWorkbook(def, values)));
   const batch = await createBatchFromUpload({
     user,

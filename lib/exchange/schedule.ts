@@ -1,18 +1,13 @@
 // The Temporal Schedule that reads the exchange drop folders (R-1.3.1) every N minutes, N being the
 // administrator's setting; the worker makes sure it exists at start, an administrator's 立即读取 triggers it.
 // A run still busy when the next is due is skipped (overlap SKIP), so two scans never read the same inbox.
-import {
-  Client,
-  Connection,
-  ScheduleAlreadyRunning,
-  ScheduleNotFoundError,
-  ScheduleOverlapPolicy,
-} from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { auditChange, requireAnyPermission, type AdminContext } from '@/lib/admin/guard';
 import { db } from '@/lib/db';
-import type { Env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
-import { taskQueue as configuredQueue, temporal } from '@/lib/temporal';
+import { ensureSchedule } from '@/lib/schedules';
+import { temporal } from '@/lib/temporal';
+import { DROP_FOLDER_SCAN_WORKFLOW } from '@/workflows/contracts';
 import { EXCHANGE_SETTINGS, exchangeSetting, INTERVAL_KEY } from './settings';
 
 export const DROP_FOLDER_SCHEDULE_ID = 'drop-folder-scan';
@@ -22,40 +17,19 @@ export const DROP_FOLDER_SCHEDULE_ID = 'drop-folder-scan';
  * schedule is left alone: a worker started on another queue (a test's, a one-off's) must not take the
  * county's scans away from the workers that serve them.
  */
-export async function ensureDropFolderSchedule(client: Client, taskQueue: string): Promise<void> {
+export async function ensureDropFolderSchedule(client: Client = temporal(), taskQueue?: string): Promise<void> {
   const minutes = await exchangeSetting(db, INTERVAL_KEY);
-  const spec = { intervals: [{ every: `${minutes}m` as const }] };
-  try {
-    await client.schedule.create({
+  await ensureSchedule(
+    {
       scheduleId: DROP_FOLDER_SCHEDULE_ID,
-      spec,
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'dropFolderScan',
-        workflowId: 'drop-folder-scan',
-        taskQueue,
-        args: [],
-      },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
-    });
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    const handle = client.schedule.getHandle(DROP_FOLDER_SCHEDULE_ID);
-    const current = await handle.describe();
-    if (current.spec.intervals?.[0]?.every === minutes * 60_000) return;
-    await handle.update((prev) => ({ ...prev, spec }));
-  }
-}
-
-/** At worker start, on a connection of its own that is closed again (the worker keeps its native one). */
-export async function registerDropFolderSchedule(config: Env): Promise<void> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    await ensureDropFolderSchedule(client, config.TEMPORAL_TASK_QUEUE);
-  } finally {
-    await connection.close();
-  }
+      spec: { intervals: [{ every: `${minutes}m` }] },
+      workflowType: DROP_FOLDER_SCAN_WORKFLOW,
+      taskQueue,
+      catchupWindow: '10 minutes',
+      whenExists: 'timing',
+    },
+    client,
+  );
 }
 
 const requireExchange = (ctx: AdminContext) => requireAnyPermission(ctx, 'admin:settings');
@@ -69,7 +43,7 @@ export async function triggerDropFolderScan(ctx: AdminContext): Promise<void> {
   } catch (err) {
     // The worker registers the schedule at start; before its first start there is none yet.
     if (!(err instanceof ScheduleNotFoundError)) throw err;
-    await ensureDropFolderSchedule(temporal(), configuredQueue());
+    await ensureDropFolderSchedule();
     await handle.trigger(ScheduleOverlapPolicy.SKIP);
   }
   await auditChange(ctx, 'EXCHANGE_SCAN_NOW', 'Schedule', DROP_FOLDER_SCHEDULE_ID);
@@ -86,7 +60,7 @@ export async function setExchangeSetting(ctx: AdminContext, key: string, value: 
     create: { key, value, label: def.label, description: def.description, updatedById: ctx.actor.id },
     update: { value, updatedById: ctx.actor.id },
   });
-  if (key === INTERVAL_KEY) await ensureDropFolderSchedule(temporal(), configuredQueue());
+  if (key === INTERVAL_KEY) await ensureDropFolderSchedule();
   await auditChange(ctx, 'SETTING_UPDATE', 'WorkflowSetting', key, { before, after: value });
 }
 

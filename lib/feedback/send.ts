@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canSeeDept } from '@/lib/auth/load-user';
 import { actorOf, writeAudit } from '@/lib/audit';
+import { dayKeyOf } from '@/lib/calendar/workdays';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
@@ -47,7 +48,7 @@ export async function sendFeedback(
     const id = crypto.randomUUID();
     const number = await db.$transaction(async (tx) => {
       const [next] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('feedback_number_seq') AS seq`;
-      const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const day = dayKeyOf(Date.now()).replace(/-/g, '');
       const created = await tx.feedbackCase.create({
         data: {
           id,

@@ -1,14 +1,13 @@
 // The statistics filter (R-2.4): a period of Beijing calendar dates, optionally one department and one
 // catalog, and the bucket size of the time series. The page's search params and the API's query parse alike.
 import { z } from 'zod';
+import { dayKeyOf, SHANGHAI_OFFSET_MS } from '@/lib/calendar/workdays';
 import { ValidationError } from '@/lib/errors';
 
 const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 const DAY = 86_400_000;
-// China keeps UTC+8 all year (no daylight saving), so a fixed offset is exact and needs no time-zone data.
-export const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const MAX_DAY_BUCKETS = 366;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -41,19 +40,14 @@ export interface StatsFilter {
   granularity: Granularity;
 }
 
-/** Today in Beijing as YYYY-MM-DD. */
-export function beijingToday(now = new Date()): string {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Fills the defaults (the last twelve months by month) and checks the period. */
 export function resolveFilter(query: StatsQuery, now = new Date()): StatsFilter {
-  const to = query.to ?? beijingToday(now);
+  const to = query.to ?? dayKeyOf(now);
   const from = query.from ?? defaultFrom(to);
   if (from > to) throw new ValidationError('开始日期不能晚于结束日期');
   const granularity = query.granularity ?? 'month';
-  const fromUtc = new Date(Date.parse(`${from}T00:00:00Z`) - BEIJING_OFFSET_MS);
-  const toUtc = new Date(Date.parse(`${to}T00:00:00Z`) - BEIJING_OFFSET_MS + DAY);
+  const fromUtc = new Date(Date.parse(`${from}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+  const toUtc = new Date(Date.parse(`${to}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY);
   if (granularity === 'day' && (toUtc.getTime() - fromUtc.getTime()) / DAY > MAX_DAY_BUCKETS) {
     throw new ValidationError('按日统计的时间跨度不能超过一年，请按周或按月统计');
   }

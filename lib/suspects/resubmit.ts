@@ -5,7 +5,7 @@
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { RowValues } from '@/lib/catalog/types';
 import { sealJson } from '@/lib/crypto/pii';
-import { db, type Prisma } from '@/lib/db';
+import { db } from '@/lib/db';
 import { submitTaskAction, type TaskActionReply } from '@/lib/tasks/task-action';
 import { claimOpenItems } from './claim';
 import { jsonInput } from '@/lib/db/json-column';

@@ -2,7 +2,7 @@
 // uses, wait for the import to finish, and read what it stored. The worker's peak RSS is sampled meanwhile.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Stack } from '../../lib/dev/stack';
+import type { Stack } from '../../scripts/dev/stack';
 import { db } from '../../lib/db';
 import { uploadAs } from '../support/run-batch';
 import { monitorCpu, type CpuSeconds } from './cpu';

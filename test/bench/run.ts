@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, type Stack } from '../../lib/dev/stack';
+import { startStack, type Stack } from '../../scripts/dev/stack';
 import { rawCsvParse, rawXlsxParse, type Timing } from './baselines';
 import { ensureBenchFiles } from './data';
 import { measureFloor, type Floor } from './floor';

@@ -13,12 +13,12 @@ import { authenticate } from '../../lib/auth/authenticate';
 import { loadUser, type CurrentUser } from '../../lib/auth/load-user';
 import { db } from '../../lib/db';
 import { ForbiddenError, ValidationError } from '../../lib/errors';
-import { beijingToday } from '../../lib/stats/filter';
+import { dayKeyOf } from '../../lib/calendar/workdays';
 import { DEMO_PASSWORD } from '../../prisma/seed-ids';
 import { signInHttp } from '../support/http-session';
 import { createTestUser } from '../support/users';
 
-const today = beijingToday();
+const today = dayKeyOf(Date.now());
 let auditor: CurrentUser;
 let subject: { id: string; username: string; password: string };
 let pager: string;

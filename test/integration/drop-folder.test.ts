@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminContext } from '../../lib/admin/guard';
+import { dayKeyOf } from '../../lib/calendar/workdays';
 import { loadUser } from '../../lib/auth/load-user';
 import { db } from '../../lib/db';
 import { exchangeRoot } from '../../lib/exchange/drop-folder';
@@ -35,7 +36,7 @@ import { waitFor, waitForBatchStatus } from '../support/wait';
 const tag = Date.now().toString(36);
 const dept = join(exchangeRoot(), 'SCJGJ');
 const inbox = join(dept, 'inbox', 'ADMIN_PENALTY');
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+const today = dayKeyOf(Date.now()).replace(/-/g, '');
 let admin: AdminContext;
 
 /** Drops a file as a department would, already settled (modified a minute ago). */

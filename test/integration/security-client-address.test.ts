@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
-import { startApp } from '../../lib/dev/next-app';
-import { freePort, stopService, type Service } from '../../lib/dev/processes';
-import { ROOT } from '../../lib/dev/root';
+import { startApp } from '../../scripts/dev/next-app';
+import { freePort, stopService, type Service } from '../../scripts/dev/processes';
+import { ROOT } from '../../scripts/dev/root';
 import { LoopbackClient } from '../support/loopback-client';
 import { createTestUser } from '../support/users';
 

@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors';
 import { getScopedRecord, listScopedRecords } from '../../lib/records/scoped-records';
 import { getStats } from '../../lib/stats/dashboard';
 import { exportStats } from '../../lib/stats/export';
-import { beijingToday } from '../../lib/stats/filter';
+import { dayKeyOf } from '../../lib/calendar/workdays';
 import { METRIC_LABELS, METRICS, type Counts } from '../../lib/stats/metrics';
 import { getFixTask, submitFixes } from '../../lib/suspects/fix-task';
 import { DEMO_PASSWORD } from '../../prisma/seed-ids';
@@ -23,7 +23,7 @@ import { createTestUser } from '../support/users';
 import { waitFor, waitForBatchStatus } from '../support/wait';
 
 const dir = mkdtempSync(join(tmpdir(), 'stats-'));
-const today = beijingToday();
+const today = dayKeyOf(Date.now());
 let zjj: string;
 let wjw: string;
 let catalogId: string;
@@ -55,7 +55,7 @@ function zero(): Counts {
 const counts = (row: object): Counts => Object.fromEntries(METRICS.map((m) => [m, (row as Counts)[m]])) as Counts;
 const minus = (a: object, b: Counts): Counts =>
   Object.fromEntries(METRICS.map((m) => [m, (a as Counts)[m] - b[m]])) as Counts;
-const day = { from: beijingToday(), to: beijingToday(), granularity: 'day' as const };
+const day = { from: dayKeyOf(Date.now()), to: dayKeyOf(Date.now()), granularity: 'day' as const };
 
 beforeAll(async () => {
   const deptId = async (code: string) => (await db.department.findUniqueOrThrow({ where: { code } })).id;

@@ -5,8 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeExit, freePort, spawnService, stopService, type Service } from '../../lib/dev/processes';
-import { findOrBuildTemporalCli, waitForTemporal } from '../../lib/dev/temporal';
+import { describeExit, freePort, spawnService, stopService, type Service } from '../../scripts/dev/processes';
+import { findOrBuildTemporalCli, waitForTemporal } from '../../scripts/dev/temporal';
 
 export interface OwnTemporal {
   address: string;
@@ -21,7 +21,7 @@ export async function ownTemporal(): Promise<OwnTemporal> {
   const cli = await findOrBuildTemporalCli(() => {});
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  // The arguments of lib/dev/temporal.ts, with a fixed port and a database file.
+  // The arguments of scripts/dev/temporal.ts, with a fixed port and a database file.
   const args = [
     'server',
     'start-dev',

@@ -1,10 +1,10 @@
-// Operator commands in a second terminal find the platform a local `npm start` runs (lib/dev/local-platform.ts):
+// Operator commands in a second terminal find the platform a local `npm start` runs (scripts/dev/local-platform.ts):
 // its settings fill what the command lacks, never what it was given, and only while that `npm start` runs.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useLocalPlatform, writeLocalPlatform } from '../../lib/dev/local-platform';
+import { useLocalPlatform, writeLocalPlatform } from '../../scripts/dev/local-platform';
 
 const platform = {
   DATABASE_URL: 'postgresql://postgres:postgres@127.0.0.1:5432/xinyong',

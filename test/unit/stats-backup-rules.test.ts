@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { backupScheduleSpec } from '../../lib/backup/schedule';
 import { dirNameOf, isInside } from '../../lib/backup/config';
-import { beijingToday, periodBuckets, resolveFilter } from '../../lib/stats/filter';
+import { periodBuckets, resolveFilter } from '../../lib/stats/filter';
 import { ValidationError } from '../../lib/errors';
 
 describe('statistics periods', () => {
   it('R-2.4 cuts days at Beijing midnight (UTC+8), not at UTC midnight', () => {
-    expect(beijingToday(new Date('2026-11-28T16:30:00Z'))).toBe('2026-11-29');
+    expect(resolveFilter({}, new Date('2026-11-28T16:30:00Z')).to).toBe('2026-11-29');
     const f = resolveFilter({ from: '2026-11-01', to: '2026-11-30' });
     expect(f.fromUtc.toISOString()).toBe('2026-10-31T16:00:00.000Z');
     expect(f.toUtc.toISOString()).toBe('2026-11-30T16:00:00.000Z');

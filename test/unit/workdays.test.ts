@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { addWorkdays, buildCalendar, dayKeyOf, isLate, isWorkday, workdaysBetween } from '../../lib/calendar/workdays';
+import {
+  addWorkdays,
+  buildCalendar,
+  dayKeyOf,
+  isLate,
+  isWorkday,
+  shanghaiTimeOf,
+  workdaysBetween,
+} from '../../lib/calendar/workdays';
 import { holidays2026 } from '../../prisma/seed-data/holidays';
 
 const cal2026 = buildCalendar(holidays2026);
@@ -16,6 +24,11 @@ describe('Shanghai day keys', () => {
     // A date-only value stored at UTC midnight stays on its day.
     expect(dayKeyOf(new Date('2026-03-06T00:00:00Z'))).toBe('2026-03-06');
     expect(() => dayKeyOf(new Date('not a date'))).toThrow(RangeError);
+  });
+
+  it('gives the Shanghai wall-clock time of an instant for stamps', () => {
+    expect(shanghaiTimeOf(new Date('2026-03-05T16:04:05.678Z'))).toBe('2026-03-06T00:04:05.678');
+    expect(shanghaiTimeOf(Date.parse('2026-03-05T15:59:00Z'))).toBe('2026-03-05T23:59:00.000');
   });
 
   it('treats weekends as off and applies HOLIDAY / WORKDAY exceptions', () => {

@@ -1,4 +1,4 @@
-// Child processes of the dev/test orchestration (scripts/start.ts, lib/dev/stack.ts).
+// Child processes of the dev/test orchestration (scripts/start.ts, scripts/dev/stack.ts).
 // Every service runs in its own process group: stopping the group also stops grandchildren such as the
 // `next-server` that `next start` leaves behind, and Ctrl-C in the terminal reaches only us, so we can stop
 // the services in reverse order instead of all at once.

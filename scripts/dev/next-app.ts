@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeExit, runToCompletion, sleep, spawnService, stopService, type Log, type Service } from './processes';
 
-// What the built app depends on. lib/dev is orchestration only, never imported by the app.
+// What the built app depends on (scripts/, this orchestration included, is never imported by the app).
 const SOURCES = [
   'app',
   'lib',
@@ -18,7 +18,6 @@ const SOURCES = [
   'middleware.ts',
   'auth.ts',
 ];
-const IGNORED = new Set(['lib/dev']);
 
 /** Why the app must be (re)built, or undefined when .next/BUILD_ID is newer than every source file. */
 export function staleBuildReason(root: string): string | undefined {
@@ -33,7 +32,6 @@ export function staleBuildReason(root: string): string | undefined {
 }
 
 function findNewer(root: string, rel: string, than: number): string | undefined {
-  if (IGNORED.has(rel)) return undefined;
   const path = join(root, rel);
   let st;
   try {

