@@ -5,13 +5,14 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ConflictError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
 import { importWorkflowId, taskQueue, temporal } from '@/lib/temporal';
 import type { importBatch } from '@/workflows/import-batch';
 import { recordEvent } from './events';
+import { providedCatalog } from './provided-catalog';
 
 export interface CreateBatchInput {
   user: CurrentUser;
@@ -26,11 +27,7 @@ export interface CreateBatchInput {
 
 export async function createBatchFromUpload(input: CreateBatchInput): Promise<{ id: string; number: string }> {
   const { user, upload } = input;
-  const catalog = await db.catalog.findUnique({ where: { code: input.catalogCode }, include: { providers: true } });
-  if (!catalog) throw new NotFoundError('信用信息目录不存在');
-  if (!catalog.providers.some((p) => p.departmentId === user.departmentId)) {
-    throw new ForbiddenError(`本部门不是目录“${catalog.name}”的数据提供部门`);
-  }
+  const catalog = await providedCatalog(user, input.catalogCode);
   const versionId = await currentVersionId(db, catalog.code);
   // Refuse a file of the wrong kind at once, before a batch exists for it.
   const stored = resolveStoredPath(upload.storagePath);
