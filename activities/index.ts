@@ -5,6 +5,7 @@ import { createBackupActivities } from './backup-activities';
 import { createBatchActivities } from './batch-activities';
 import { createExchangeActivities } from './exchange-activities';
 import { createFeedbackActivities } from './feedback-activities';
+import { createFileActivities } from './file-activities';
 import { createImportActivities } from './import-activities';
 import { createSuspectActivities } from './suspect-activities';
 import { createTaskActivities } from './task-activities';
@@ -22,6 +23,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   ...createAccountActivities(deps),
   ...createBackupActivities(deps),
   ...createExchangeActivities(deps),
+  ...createFileActivities(deps),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -18,6 +18,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(200 * 1024 * 1024),
+  // Hours a stored file no batch or task references is kept before the nightly sweep removes it (lib/files/sweep.ts).
+  FILE_ORPHAN_GRACE_HOURS: z.coerce.number().int().min(1).default(24),
   APP_URL: z.string().url().default('http://localhost:3000'),
   // ── security: see README, Security
   // Days a password stays valid (等保 定期更换); 0 turns expiry off.

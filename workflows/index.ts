@@ -7,3 +7,4 @@ export { disableDormantAccounts } from './dormant-accounts';
 export { dropFolderScan } from './drop-folder-scan';
 export { backup } from './backup';
 export { restoreDrill } from './restore-drill';
+export { fileStoreSweep } from './file-store-sweep';
