@@ -1,10 +1,18 @@
-// Next's request proxy (formerly middleware): a Content-Security-Policy with a fresh nonce on every response.
-// The policy is also set on the request, where Next's renderer reads the nonce for its own scripts
-// (lib/http/csp.ts). Pages must therefore be rendered per request: the root layout waits for connection().
+// Next's request proxy (formerly middleware), in front of the pages:
+// - a POST to a page is a server action, and Next refuses one from another origin with a 500 and a stack in
+//   the log: it is refused here instead, with the API's same-origin rule and a 403 in Chinese (lib/http/origin.ts);
+// - every page gets a Content-Security-Policy with a fresh nonce. The policy is also set on the request, where
+//   Next's renderer reads the nonce for its own scripts (lib/http/csp.ts); pages are therefore rendered per
+//   request (the root layout waits for connection()).
+// API routes are not matched: they check the origin themselves (lib/http/route.ts), answer JSON, and a body
+// passing through the proxy is copied by Next with a size cap that would break large uploads.
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/csp';
+import { refuseForeignAction } from '@/lib/http/origin';
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
+  const refused = refuseForeignAction(request);
+  if (refused) return refused;
   const policy = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
@@ -15,5 +23,5 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Built scripts, styles and images carry no markup to protect.
-  matcher: ['/((?!_next/static|_next/image|icon.svg).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|icon.svg).*)'],
 };

@@ -5,6 +5,7 @@ import { createBackupActivities } from './backup-activities';
 import { createBatchActivities } from './batch-activities';
 import { createExchangeActivities } from './exchange-activities';
 import { createFeedbackActivities } from './feedback-activities';
+import { createFileActivities } from './file-activities';
 import { createImportActivities } from './import-activities';
 import { createPublicationActivities } from './publication-activities';
 import { createSuspectActivities } from './suspect-activities';
@@ -24,6 +25,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   ...createBackupActivities(deps),
   ...createExchangeActivities(deps),
   ...createPublicationActivities(deps),
+  ...createFileActivities(deps),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

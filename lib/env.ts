@@ -19,6 +19,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(200 * 1024 * 1024),
+  // Hours a stored file no batch or task references is kept before the nightly sweep removes it (lib/files/sweep.ts).
+  FILE_ORPHAN_GRACE_HOURS: z.coerce.number().int().min(1).default(24),
   APP_URL: z.string().url().default('http://localhost:3000'),
   // The port the server entry (server/main.ts) listens on, on every interface.
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

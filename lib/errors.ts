@@ -39,3 +39,6 @@ export class ConflictError extends AppError {
 export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }
+export class UnsupportedMediaTypeError extends AppError {
+  override readonly status = 415;
+}

@@ -4,10 +4,15 @@
 import { ensureBackupSchedule } from '../lib/backup/schedule';
 import { ensureDropFolderSchedule } from '../lib/exchange/schedule';
 import { ensureSchedule } from '../lib/schedules';
-import { DORMANT_ACCOUNTS_WORKFLOW, PUBLICITY_EXPIRY_WORKFLOW } from '../workflows/contracts';
+import {
+  DORMANT_ACCOUNTS_WORKFLOW,
+  FILE_STORE_SWEEP_WORKFLOW,
+  PUBLICITY_EXPIRY_WORKFLOW,
+} from '../workflows/contracts';
 
 export const DORMANT_SCHEDULE_ID = 'disable-dormant-accounts';
 export const PUBLICITY_EXPIRY_SCHEDULE_ID = 'publicity-expiry';
+export const FILE_SWEEP_SCHEDULE_ID = 'file-store-sweep';
 
 const ensureDormantAccountsSchedule = () =>
   ensureSchedule({
@@ -28,11 +33,21 @@ const ensurePublicityExpirySchedule = () =>
     whenExists: 'keep',
   });
 
+const ensureFileSweepSchedule = () =>
+  ensureSchedule({
+    scheduleId: FILE_SWEEP_SCHEDULE_ID,
+    // 04:00 Beijing time, after the night's backup has started.
+    spec: { calendars: [{ hour: 20, minute: 0, comment: '04:00 Asia/Shanghai' }] },
+    workflowType: FILE_STORE_SWEEP_WORKFLOW,
+    whenExists: 'keep',
+  });
+
 const SCHEDULES: [name: string, ensure: () => Promise<unknown>][] = [
   ['dormant-account', ensureDormantAccountsSchedule],
   ['drop-folder', () => ensureDropFolderSchedule()],
   ['backup', ensureBackupSchedule],
   ['publicity-expiry', ensurePublicityExpirySchedule],
+  ['file-store-sweep', ensureFileSweepSchedule],
 ];
 
 export async function ensureSchedules(): Promise<void> {

@@ -8,3 +8,4 @@ export { dropFolderScan } from './drop-folder-scan';
 export { backup } from './backup';
 export { restoreDrill } from './restore-drill';
 export { publicityExpiry } from './publicity-expiry';
+export { fileStoreSweep } from './file-store-sweep';

@@ -5,7 +5,7 @@ import { actorOf, writeAudit } from '@/lib/audit';
 import { dayKeyOf } from '@/lib/calendar/workdays';
 import { currentVersionId } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ConflictError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { estimateRows } from '@/lib/exchange/estimate-rows';
 import { detectFormat } from '@/lib/import/read-rows';
@@ -13,6 +13,7 @@ import { importWorkflowId } from '@/lib/temporal';
 import { enqueueWorkflowStart, START_DEFERRED_NOTICE, startEnqueued } from '@/lib/workflow-starts';
 import { IMPORT_BATCH_WORKFLOW } from '@/workflows/contracts';
 import { recordEvent } from './events';
+import { providedCatalog } from './provided-catalog';
 
 export interface CreateBatchInput {
   user: CurrentUser;
@@ -36,11 +37,7 @@ export interface CreatedBatch {
 
 export async function createBatchFromUpload(input: CreateBatchInput): Promise<CreatedBatch> {
   const { user, upload } = input;
-  const catalog = await db.catalog.findUnique({ where: { code: input.catalogCode }, include: { providers: true } });
-  if (!catalog) throw new NotFoundError('信用信息目录不存在');
-  if (!catalog.providers.some((p) => p.departmentId === user.departmentId)) {
-    throw new ForbiddenError(`本部门不是目录“${catalog.name}”的数据提供部门`);
-  }
+  const catalog = await providedCatalog(user, input.catalogCode);
   const versionId = await currentVersionId(db, catalog.code);
   // Refuse a file of the wrong kind at once, before a batch exists for it.
   const stored = resolveStoredPath(upload.storagePath);

@@ -12,11 +12,12 @@ import { checkRow } from '@/lib/catalog/check-row';
 import { matchHeaders } from '@/lib/catalog/headers';
 import { naturalKeyOf } from '@/lib/catalog/keys';
 import { currentVersionId, loadCatalogDef } from '@/lib/catalog/load';
+import { rowValuesSchema } from '@/lib/catalog/row-values';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { saveStream } from '@/lib/files/store';
 import { isStartPending, START_DEFERRED_NOTICE } from '@/lib/workflow-starts';
+import { withStoredUpload } from '@/lib/files/refusal';
 
 const MAX_ENTRY_ROWS = 500;
 
@@ -24,7 +25,7 @@ export const manualEntrySchema = z.object({
   /** Chosen by the form once per session list: a repeated 提交 answers with the batch already created. */
   submissionId: z.uuid(),
   rows: z
-    .array(z.record(z.string().max(64), z.string().max(10_000)))
+    .array(rowValuesSchema(10_000))
     .min(1, '请至少录入一行')
     .max(MAX_ENTRY_ROWS, `一次最多提交${MAX_ENTRY_ROWS}行`),
 });
@@ -69,9 +70,14 @@ export async function submitManualEntry(opts: {
   const { user, catalogCode } = opts;
   const input = manualEntrySchema.parse(opts.input);
   const def = await entryDefinition(user, catalogCode);
-  const tag = input.submissionId.slice(0, 8);
+  // A resubmission is the same user sending the same session list (the whole id) to the same catalog.
   const earlier = await db.importBatch.findFirst({
-    where: { source: 'MANUAL', createdById: user.id, file: { originalName: { endsWith: `_${tag}.xlsx` } } },
+    where: {
+      source: 'MANUAL',
+      createdById: user.id,
+      submissionId: input.submissionId,
+      catalogVersion: { catalogId: def.catalogId },
+    },
     select: { id: true, number: true, workflowId: true },
   });
   if (earlier) {
@@ -81,17 +87,22 @@ export async function submitManualEntry(opts: {
 
   const values = checkAll(def, input.rows);
   const stamp = shanghaiTimeOf(Date.now()).slice(0, 16).replace(/\D/g, '');
-  const upload = await saveStream(Readable.from(await entryWorkbook(def, values)));
-  const batch = await createBatchFromUpload({
-    user,
-    catalogCode,
-    originalName: `手工录入_${def.name}_${stamp}_${tag}.xlsx`,
-    upload,
-    ip: opts.ip,
-    source: 'MANUAL',
-    taskQueue: opts.taskQueue,
+  const tag = input.submissionId.slice(0, 8);
+  const batch = await withStoredUpload(Readable.from(await entryWorkbook(def, values)), (upload) =>
+    createBatchFromUpload({
+      user,
+      catalogCode,
+      originalName: `手工录入_${def.name}_${stamp}_${tag}.xlsx`,
+      upload,
+      ip: opts.ip,
+      source: 'MANUAL',
+      taskQueue: opts.taskQueue,
+    }),
+  );
+  await db.importBatch.update({
+    where: { id: batch.id },
+    data: { expectedRows: values.length, submissionId: input.submissionId },
   });
-  await db.importBatch.update({ where: { id: batch.id }, data: { expectedRows: values.length } });
   return batch;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { checkRow } from '@/lib/catalog/check-row';
 import { naturalKeyOf } from '@/lib/catalog/keys';
+import { rowValuesSchema } from '@/lib/catalog/row-values';
 import { loadCatalogDef } from '@/lib/catalog/load';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { sealJson } from '@/lib/crypto/pii';
@@ -28,7 +29,7 @@ export const feedbackResponseSchema = z.object({
         z.object({
           itemId: z.string().uuid(),
           action: z.literal('correct'),
-          values: z.record(z.string(), z.string().max(4000)),
+          values: rowValuesSchema(4000),
         }),
         z.object({
           itemId: z.string().uuid(),

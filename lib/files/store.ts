@@ -2,7 +2,7 @@
 // file uploaded twice is recognised. Writes go to a temporary name first; nothing half-written is ever found.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +13,11 @@ export interface StoredUpload {
   sha256: string;
   size: number;
   storagePath: string;
+}
+
+/** What saveStream wrote: `created` is false when the same content was already in the store. */
+export interface SavedUpload extends StoredUpload {
+  created: boolean;
 }
 
 export function storeRoot(): string {
@@ -28,7 +33,7 @@ export function resolveStoredPath(rel: string): string {
   return full;
 }
 
-export async function saveStream(input: Readable, maxBytes = env().UPLOAD_MAX_BYTES): Promise<StoredUpload> {
+export async function saveStream(input: Readable, maxBytes = env().UPLOAD_MAX_BYTES): Promise<SavedUpload> {
   const root = storeRoot();
   await mkdir(join(root, 'tmp'), { recursive: true });
   const tmp = join(root, 'tmp', randomUUID());
@@ -61,7 +66,11 @@ export async function saveStream(input: Readable, maxBytes = env().UPLOAD_MAX_BY
     () => true,
     () => false,
   );
-  if (exists) await rm(tmp, { force: true });
-  else await rename(tmp, target);
-  return { sha256, size, storagePath };
+  if (exists) {
+    await rm(tmp, { force: true });
+    // Fresh again: the orphan sweep (./sweep.ts) must not take a file this upload is about to reference.
+    const now = new Date();
+    await utimes(target, now, now);
+  } else await rename(tmp, target);
+  return { sha256, size, storagePath, created: !exists };
 }

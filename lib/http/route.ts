@@ -1,12 +1,13 @@
-// One wrapper for every API route handler: origin check on state-changing requests (CSRF), the signed-in
-// user with the required permission, zod-parsed params, query and JSON body, and error mapping.
+// One wrapper for every API route handler: origin check on state-changing requests (CSRF, ./origin.ts), the
+// signed-in user with the required permission, zod-parsed params, query and JSON body (size-limited, with no
+// NUL characters: ./json-body.ts), and error mapping (./problem.ts).
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { requireUser, type CurrentUser } from '@/lib/auth/current-user';
 import type { PermissionCode } from '@/lib/auth/permissions';
-import { env } from '@/lib/env';
-import { ForbiddenError } from '@/lib/errors';
 import { clientAddressOf } from './client-address';
+import { assertNoNul, DEFAULT_JSON_BODY_BYTES, readJsonBody } from './json-body';
+import { assertSameOrigin } from './origin';
 import { problemResponse } from './problem';
 
 interface RouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -15,6 +16,8 @@ interface RouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
   query?: Q;
   /** JSON body schema; omit for routes that read the raw body (uploads). */
   body?: B;
+  /** Largest JSON body accepted (413 above it); default DEFAULT_JSON_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 export interface RouteContext<P, Q, B> {
@@ -38,11 +41,16 @@ export function withRoute<
   return async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOrigin(req);
+      if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOrigin(req.headers);
       const user = await requireUser(options.permission);
-      const params = options.params ? options.params.parse(await ctx.params) : undefined;
-      const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const body = options.body ? options.body.parse(await req.json()) : undefined;
+      const rawParams = await ctx.params;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      assertNoNul([rawParams, rawQuery]);
+      const params = options.params ? options.params.parse(rawParams) : undefined;
+      const query = options.query ? options.query.parse(rawQuery) : undefined;
+      const body = options.body
+        ? options.body.parse(await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES))
+        : undefined;
       const ip = clientAddressOf(req.headers);
       return await handler({ req, user, params, query, body, ip, requestId } as RouteContext<
         z.infer<P>,
@@ -53,15 +61,4 @@ export function withRoute<
       return problemResponse(err, requestId);
     }
   };
-}
-
-// Route handlers have no built-in CSRF protection: a state-changing request must come from our own pages.
-function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get('origin');
-  const site = req.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin') throw new ForbiddenError('跨站请求被拒绝');
-  if (!origin) throw new ForbiddenError('跨站请求被拒绝');
-  // X-Forwarded-Host is not trusted here: the proxy's public address is configured as APP_URL.
-  const allowed = new Set([req.headers.get('host'), new URL(env().APP_URL).host]);
-  if (!allowed.has(new URL(origin).host)) throw new ForbiddenError('跨站请求被拒绝');
 }

@@ -6,6 +6,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { checkRow } from '@/lib/catalog/check-row';
 import { loadCatalogDef } from '@/lib/catalog/load';
+import { assertKnownFields, rowValuesSchema } from '@/lib/catalog/row-values';
 import type { CatalogDef, Problem, RowValues } from '@/lib/catalog/types';
 import { unsealJson } from '@/lib/crypto/pii';
 import { db } from '@/lib/db';
@@ -18,7 +19,7 @@ import { readProblems } from '@/lib/catalog/json-columns';
 
 export const fixRowsSchema = z.object({
   rows: z
-    .array(z.object({ itemId: z.string().uuid(), values: z.record(z.string(), z.string().max(4000)) }))
+    .array(z.object({ itemId: z.string().uuid(), values: rowValuesSchema(4000) }))
     .min(1, '请至少修改一行')
     .max(500),
 });
@@ -119,12 +120,11 @@ export async function submitFixes(
       input.rows.map((r) => r.itemId),
     );
 
+  // A key the catalog has no field for is the client's error (400), not something to drop quietly.
+  const submitted = input.rows.map((r) => r.values);
+  assertKnownFields(def, submitted);
   const today = new Date();
-  const knownKeys = new Set(def.fields.map((f) => f.key));
-  const checked = input.rows.map((r) => {
-    const values = Object.fromEntries(Object.entries(r.values).filter(([k]) => knownKeys.has(k)));
-    return { itemId: r.itemId, ...checkRow(def, values, { today }) };
-  });
+  const checked = input.rows.map((r) => ({ itemId: r.itemId, ...checkRow(def, r.values, { today }) }));
   const failing = checked.filter((c) => c.problems.length > 0);
   if (failing.length) {
     throw new ValidationError(`有 ${failing.length} 行仍未通过校验，请修改后再提交`, {

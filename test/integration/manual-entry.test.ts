@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const submit = (rows: Record<string, string>[], submissionId = randomUUID()) =>
+const submit = (rows: Record<string, string>[], submissionId: string = randomUUID()) =>
   submitManualEntry({ user: operator, catalogCode: 'ADMIN_PENALTY', input: { submissionId, rows }, ip: '127.0.0.1' });
 
 describe('manual entry', () => {
@@ -77,6 +77,40 @@ describe('manual entry', () => {
     expect((await submit(rows, submissionId)).id).toBe(batch.id);
     const audit = await db.auditLog.findFirst({ where: { objectId: batch.id, action: 'IMPORT' } });
     expect(audit?.username).toBe('scjgj01');
+  });
+
+  it('R-1.3.2 recognises a resubmission by the whole submission id, not its first 8 characters', async () => {
+    const first = randomUUID();
+    const batch = await submit(
+      penaltyRows(1, { prefix: `${prefix}id1-` }).map((r) => r.values),
+      first,
+    );
+    // Another session list whose id happens to share its first 8 characters is a new submission.
+    const second = `${first.slice(0, 8)}${randomUUID().slice(8)}`;
+    const next = await submit(
+      penaltyRows(1, { prefix: `${prefix}id2-` }).map((r) => r.values),
+      second,
+    );
+    expect(next.id).not.toBe(batch.id);
+    expect((await db.importBatch.findUniqueOrThrow({ where: { id: next.id } })).submissionId).toBe(second);
+  });
+
+  it('R-1.3.2 does not answer a submission to another catalog with the earlier batch of the same id', async () => {
+    const submissionId = randomUUID();
+    const batch = await submit(
+      penaltyRows(1, { prefix: `${prefix}cat-` }).map((r) => r.values),
+      submissionId,
+    );
+    // The same id sent to 行政许可 with penalty rows: checked against that catalog, not matched to the batch.
+    const other = submitManualEntry({
+      user: operator,
+      catalogCode: 'ADMIN_LICENSE',
+      input: { submissionId, rows: penaltyRows(1, { prefix: `${prefix}cat-` }).map((r) => r.values) },
+      ip: '127.0.0.1',
+    });
+    await expect(other).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.importBatch.count({ where: { submissionId } })).toBe(1);
+    expect((await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).submissionId).toBe(submissionId);
   });
 
   it('R-1.3.2 R-7.4 refuses entry to users without the import permission', async () => {

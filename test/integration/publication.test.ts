@@ -4,9 +4,10 @@
 // 公示截止日 (shown on that day, gone the next), withdrawn, repaired — at the domain.md §2.1 boundary dates.
 // The daily schedule writes 公示期满 into the record's timeline; staff restrict and lift subjects, audited.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
+import { recordHistoryIfAsked } from '../support/histories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicityWindow } from '../../lib/catalog/admin/publicity';
 import { checkRow } from '../../lib/catalog/check-row';
@@ -381,11 +382,7 @@ describe('公示期满 in the record timeline', () => {
         const run = await waitFor('the run to be listed', async () =>
           (await handle.describe()).info.recentActions.at(-1),
         );
-        const wfHandle = client.workflow.getHandle(run.action.workflow.workflowId);
-        await wfHandle.result();
-        const history = await wfHandle.fetchHistory();
-        const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
-        writeFileSync(new URL('../histories/publicity-expiry.json', import.meta.url), historyToJSON(history));
+        await recordHistoryIfAsked(client.workflow.getHandle(run.action.workflow.workflowId), 'publicity-expiry');
       }
     } finally {
       await connection.close();

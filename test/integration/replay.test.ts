@@ -19,6 +19,8 @@ const HISTORIES = [
   'centre-feedback-two-rounds.json',
   'disable-dormant-accounts.json',
   'drop-folder-scan-three-files.json',
+  // The nightly sweep of unreferenced stored files (workflows/file-store-sweep.ts).
+  'file-store-sweep.json',
   // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.
   'import-batch-explain-review.json',
   'import-batch-flagged-at-commit.json',

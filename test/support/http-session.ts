@@ -4,6 +4,8 @@ const APP_URL = process.env.APP_URL ?? 'http://localhost:3000';
 
 export interface HttpSession {
   fetch(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** The session's Cookie header, for a test that must write the request itself (node:http). */
+  cookie(): string;
 }
 
 export async function signInHttp(username: string, password: string): Promise<HttpSession> {
@@ -28,6 +30,7 @@ export async function signInHttp(username: string, password: string): Promise<Ht
   keep(res);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${username} failed`);
   return {
+    cookie,
     async fetch(path, init = {}) {
       const { json, headers, ...rest } = init;
       const r = await fetch(`${APP_URL}${path}`, {

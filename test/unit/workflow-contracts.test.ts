@@ -8,6 +8,7 @@ import {
   CENTRE_FEEDBACK_WORKFLOW,
   DORMANT_ACCOUNTS_WORKFLOW,
   DROP_FOLDER_SCAN_WORKFLOW,
+  FILE_STORE_SWEEP_WORKFLOW,
   IMPORT_BATCH_WORKFLOW,
   isTaskActionName,
   PUBLICITY_EXPIRY_WORKFLOW,
@@ -35,8 +36,9 @@ describe('workflow contracts', () => {
       DROP_FOLDER_SCAN_WORKFLOW,
       DORMANT_ACCOUNTS_WORKFLOW,
       PUBLICITY_EXPIRY_WORKFLOW,
+      FILE_STORE_SWEEP_WORKFLOW,
     ];
-    expect(new Set(names).size).toBe(8);
+    expect(new Set(names).size).toBe(9);
   });
 
   it('accept a well-formed task action payload', () => {

@@ -8,6 +8,7 @@ import type {
   BackupInput,
   BackupResult,
   DropFolderScanResult,
+  FileStoreSweepResult,
   RestoreDrillInput,
   RestoreDrillResult,
 } from './operations';
@@ -31,6 +32,7 @@ export interface WorkflowSignatures {
   dropFolderScan: () => Promise<DropFolderScanResult>;
   disableDormantAccounts: () => Promise<string[]>;
   publicityExpiry: (input?: PublicityExpiryInput) => Promise<PublicityExpiryResult>;
+  fileStoreSweep: () => Promise<FileStoreSweepResult>;
 }
 
 export type WorkflowType = keyof WorkflowSignatures;

@@ -5,6 +5,7 @@ export const BACKUP_WORKFLOW = 'backup';
 export const RESTORE_DRILL_WORKFLOW = 'restoreDrill';
 export const DROP_FOLDER_SCAN_WORKFLOW = 'dropFolderScan';
 export const DORMANT_ACCOUNTS_WORKFLOW = 'disableDormantAccounts';
+export const FILE_STORE_SWEEP_WORKFLOW = 'fileStoreSweep';
 
 export interface BackupInput {
   trigger?: 'SCHEDULE' | 'MANUAL';
@@ -26,4 +27,11 @@ export interface DropFolderScanResult {
   batches: number;
   duplicates: number;
   rejected: number;
+}
+
+export interface FileStoreSweepResult {
+  removed: number;
+  kept: number;
+  /** A few of the removed files' names, for the run's history. */
+  sample: string[];
 }

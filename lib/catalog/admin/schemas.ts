@@ -2,6 +2,7 @@
 // of a draft version (fields, natural key, cross-field rules, timeliness, publicity rule). What zod cannot
 // see — references between fields, header ambiguity — is checked by ./validate-draft.ts.
 import { z } from 'zod';
+import { MAX_CATALOG_FIELDS } from '../row-values';
 import { CATALOG_CATEGORIES, FIELD_TYPES, SENSITIVITIES, SUBJECT_KINDS } from './labels';
 
 const fieldKey = z
@@ -78,7 +79,7 @@ const publicityRuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const draftSchema = z.object({
-  fields: z.array(fieldSchema).min(1, '至少需要一个字段').max(200),
+  fields: z.array(fieldSchema).min(1, '至少需要一个字段').max(MAX_CATALOG_FIELDS),
   naturalKey: z.array(z.string().trim().min(1).max(200)).max(10),
   rules: z.array(ruleSchema).max(100),
   timelinessWorkdays: z.number().int().min(1).max(365).nullable(),

@@ -13,10 +13,14 @@ export const GET = withRoute({ params }, async ({ user, ip, params }) => {
 });
 
 // PUT /api/admin/catalogs/[code]/versions/[version] – replace a draft's content (catalog:manage)
-export const PUT = withRoute({ params, body: draftSchema }, async ({ user, ip, params, body }) => {
-  await saveDraft({ actor: user, ip }, params.code, params.version, body);
-  return new Response(null, { status: 204 });
-});
+// A draft of up to 200 fields with their aliases and code-table rules is larger than a form: 1 MB.
+export const PUT = withRoute(
+  { params, body: draftSchema, maxBodyBytes: 1024 * 1024 },
+  async ({ user, ip, params, body }) => {
+    await saveDraft({ actor: user, ip }, params.code, params.version, body);
+    return new Response(null, { status: 204 });
+  },
+);
 
 // DELETE /api/admin/catalogs/[code]/versions/[version] – discard a draft (catalog:manage)
 export const DELETE = withRoute({ params }, async ({ user, ip, params }) => {

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "ImportBatch" ADD COLUMN     "submissionId" UUID;
+
+-- CreateIndex
+CREATE INDEX "ImportBatch_submissionId_idx" ON "ImportBatch"("submissionId");
+
