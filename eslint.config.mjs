@@ -1,4 +1,4 @@
-// Lint rules that encode the architecture (aesthetics.md §G): the parts import each other only along the allowed
+// Lint rules that encode the architecture (docs/architecture.md): the parts import each other only along the allowed
 // arrows, workflows stay deterministic and free of I/O, promises are never forgotten, and Prettier owns formatting.
 import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';

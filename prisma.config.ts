@@ -1,4 +1,4 @@
-// Prisma 7 reads its datasource URL here; only `prisma generate` runs on this machine (see STACK.md).
+// Prisma 7 reads its datasource URL here; only `prisma generate` runs on this machine (docs/operations.md, Platform notes).
 import { defineConfig } from 'prisma/config';
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 // `npm run db:diff -- <name>`: writes the next migration's SQL, offline. Prisma 7's `migrate dev` needs a native
 // schema engine we cannot download; Prisma 6.19.3 (installed as the npm alias `prisma-diff`) diffs two schema
-// files with its WebAssembly engine instead (STACK.md). The "before" schema is the copy kept in
+// files with its WebAssembly engine instead (docs/operations.md, Platform notes). The "before" schema is the copy kept in
 // prisma/migrations/.schema-snapshot.prisma, refreshed each time this script writes a migration.
 import { spawnSync } from 'node:child_process';
 import {

@@ -1,4 +1,4 @@
-// The human-task pattern (DESIGN.md §3), written once: open an inbox task through an idempotent activity,
+// The human-task pattern (docs/architecture.md), written once: open an inbox task through an idempotent activity,
 // accept actions on it through a Temporal Update (validated before anything is written to history), and
 // remind and escalate on the working-day deadline the activity computed. Workflows call runHumanTask().
 import * as wf from '@temporalio/workflow';

@@ -1,4 +1,4 @@
-// 三权分立 (GB/T 22239-2019 §8.1.4.2 d, security.md §1.1): administration is split into three duties and
+// 三权分立 (GB/T 22239-2019 §8.1.4.2 d): administration is split into three duties and
 // no role, and no user through several roles, may hold permissions of two of them.
 //
 //   duty      holder          permissions

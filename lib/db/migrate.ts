@@ -1,5 +1,5 @@
 // Applies prisma/migrations/<name>/migration.sql in name order, on `pg`. Prisma's own migrate needs its native
-// schema engine, which cannot be downloaded on our machines (STACK.md); this runner keeps Prisma's layout and
+// schema engine, which cannot be downloaded on our machines (docs/operations.md, Platform notes); this runner keeps Prisma's layout and
 // bookkeeping table so `prisma migrate status` agrees with it wherever the engine is available.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

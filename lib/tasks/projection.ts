@@ -1,4 +1,4 @@
-// Writes to the Task table, the inbox projection of the workflows' human steps (DESIGN.md §3).
+// Writes to the Task table, the inbox projection of the workflows' human steps (docs/architecture.md).
 import { addWorkdays } from '@/lib/calendar/workdays';
 import { loadCalendar } from '@/lib/calendar/load';
 import type { Db, Prisma } from '@/lib/db';

@@ -150,7 +150,7 @@ async function initialise(dataDir: string, binaries: Binaries, user: OsUser | un
     `--username=${USER}`,
     `--pwfile=${passwordFile}`,
     '--lc-messages=C',
-    // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (see STACK.md).
+    // UTF-8 with a UTF-8 ctype so pg_trgm treats Chinese characters as word characters (docs/operations.md, Platform notes).
     '--encoding=UTF8',
     '--locale=C.UTF-8',
   ];

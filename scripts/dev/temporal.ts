@@ -1,5 +1,5 @@
 // The Temporal dev server (part of the Temporal CLI) for development and tests. No Temporal server is published on
-// npm or Debian, so the CLI is found or built once and cached outside the checkout (STACK.md).
+// npm or Debian, so the CLI is found or built once and cached outside the checkout (docs/operations.md, Platform notes).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,4 +1,4 @@
-// Hostile and broken files (R-2.1, DESIGN.md §6): each gets a clear Chinese message, and nothing
+// Hostile and broken files (R-2.1, README: Hostile files): each gets a clear Chinese message, and nothing
 // half-written stays — no batch for a file refused at upload, no records for a batch that fails.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// Hostile and odd files in the new formats through the real upload and import (R-2.1, DESIGN.md §6): zip bombs,
+// Hostile and odd files in the new formats through the real upload and import (R-2.1, README: Hostile files): zip bombs,
 // XML entities, too many rows, formulas, empty and header-only CSVs, binaries in disguise. Each is refused at
 // upload with a Chinese reason (and no batch), or fails its batch with one (and leaves no record behind), or
 // imports correctly.

@@ -1,7 +1,7 @@
 // What may be published: records written through the real write path (the import's COPY and
 // the fix loop's statements) carry their publicity window, and the one public rule hides a record for every
 // reason there is — catalog not public, field not public, restricted subject, before its window, after its
-// 公示截止日 (shown on that day, gone the next), withdrawn, repaired — at the domain.md §2.1 boundary dates.
+// 公示截止日 (shown on that day, gone the next), withdrawn, repaired — at the boundary dates of docs/rules.md.
 // The daily schedule writes 公示期满 into the record's timeline; staff restrict and lift subjects, audited.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -135,7 +135,7 @@ async function windowOf(recordId: string) {
 }
 
 describe('the publicity window stored with every record', () => {
-  it('R-6.2 an import stores the 一般 and 严重 windows of domain.md §2.1 and the public rule follows them', async () => {
+  it('R-6.2 an import stores the 一般 and 严重 windows of docs/rules.md and the public rule follows them', async () => {
     const [general, serious, minor] = await importRows([
       negativeRow({ severity: '2' }),
       negativeRow({ severity: '3' }),

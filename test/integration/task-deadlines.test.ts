@@ -1,4 +1,4 @@
-// Deadlines of the human-task pattern (DESIGN.md §3, R-2.3): when the department lets the fix task pass its
+// Deadlines of the human-task pattern (docs/architecture.md, R-2.3): when the department lets the fix task pass its
 // working-day deadline the workflow reminds, and later escalates to the credit centre. Runs the real
 // workflows and activities on an in-process worker; only the deadlines the openTask activity computes
 // are shortened to seconds, because the Temporal dev server cannot skip five working days.

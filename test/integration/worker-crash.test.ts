@@ -1,4 +1,4 @@
-// Fault injection (security.md §3.4): the worker is killed with SIGKILL in the middle of an import; a new
+// Fault injection: the worker is killed with SIGKILL in the middle of an import; a new
 // worker finishes the batch with no duplicate and no lost row.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';

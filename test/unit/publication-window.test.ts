@@ -1,5 +1,5 @@
 // The publicity window (公示期) and the publication rule as pure logic: the 国办发〔2025〕22号 classes with the
-// boundary dates of research/domain.md §2.1, the earlier end a record's own date sets, the rule's reasons for
+// boundary dates of docs/rules.md, the earlier end a record's own date sets, the rule's reasons for
 // hiding a record on a given day, and masking for public pages.
 import { describe, expect, it } from 'vitest';
 import { addMonths, publicityWindow } from '../../lib/catalog/admin/publicity';

@@ -1,5 +1,5 @@
 // Templates in every upload format — CSV, TXT, an XML sample and its XSD — generated from the catalog
-// version and read back by the import's own readers; and the formula-injection guard of exports (DESIGN.md §6).
+// version and read back by the import's own readers; and the formula-injection guard of exports (README: Hostile files).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
