@@ -9,9 +9,10 @@ import { NotFoundError } from '@/lib/errors';
 import { maskValues } from '@/lib/records/mask-values';
 import { changedKeys, recordValues } from '@/lib/records/values';
 import { getActionableTask, taskSummary, type TaskSummary } from '@/lib/tasks/inbox';
+import { readSubjectRef } from '@/lib/tasks/subject-ref';
 
 export function caseIdOf(task: { kind: string; subjectRef: unknown }, kind: string): string {
-  const ref = task.subjectRef as { feedbackCaseId?: string } | null;
+  const ref = readSubjectRef(task.subjectRef);
   if (task.kind !== kind || !ref?.feedbackCaseId) throw new NotFoundError('任务不存在或无权查看');
   return ref.feedbackCaseId;
 }

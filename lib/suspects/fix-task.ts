@@ -16,6 +16,7 @@ import type { TaskActionReply } from '@/lib/tasks/task-action';
 import { unclaimableConflict } from './claim';
 import { resubmitChecked } from './resubmit';
 import { readProblems } from '@/lib/catalog/json-columns';
+import { readSubjectRef } from '@/lib/tasks/subject-ref';
 
 export const fixRowsSchema = z.object({
   rows: z
@@ -48,7 +49,7 @@ export interface FixTaskView {
 /** The batch of a return-and-fix task; any other kind of task is not found here. */
 export function batchIdOf(task: { kind: string; subjectRef: unknown }, kind = 'SUSPECT_FIX'): string {
   if (task.kind !== kind) throw new NotFoundError('任务不存在或无权查看');
-  const ref = task.subjectRef as { batchId?: string } | null;
+  const ref = readSubjectRef(task.subjectRef);
   if (!ref?.batchId) throw new NotFoundError('任务没有关联的批次');
   return ref.batchId;
 }

@@ -3,6 +3,7 @@
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { db, type Prisma } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { readSubjectRef } from './subject-ref';
 
 export type InboxView = 'mine' | 'department' | 'done' | 'supervise';
 
@@ -81,7 +82,7 @@ export async function listInbox(
       assigneeName: t.assignee?.displayName ?? null,
       deptName: t.candidateDept?.name ?? null,
       createdAt: t.createdAt,
-      subjectRef: (t.subjectRef as Record<string, unknown> | null) ?? null,
+      subjectRef: readSubjectRef(t.subjectRef),
     })),
   };
 }
