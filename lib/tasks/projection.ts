@@ -3,18 +3,12 @@ import { addWorkdays } from '@/lib/calendar/workdays';
 import { loadCalendar } from '@/lib/calendar/load';
 import type { Db, Prisma } from '@/lib/db';
 import { numberSetting } from '@/lib/settings/workflow-settings';
+import type { HumanTaskSpec } from '@/workflows/contracts';
 
-export interface OpenTaskInput {
+/** What the openTask activity is given: the workflow's task spec and the workflow it belongs to. */
+export interface OpenTaskInput extends HumanTaskSpec {
   workflowId: string;
   workflowType: string;
-  step: string;
-  kind: string;
-  title: string;
-  candidateDeptId: string;
-  candidatePermission?: string;
-  settingsKey: string;
-  subjectRef?: Record<string, unknown>;
-  payload?: Record<string, unknown>;
 }
 
 export const taskIdOf = (workflowId: string, step: string) => `${workflowId}:${step}`;

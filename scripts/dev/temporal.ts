@@ -156,18 +156,20 @@ export interface TemporalDevServer {
   stop(): Promise<void>;
 }
 
-export async function startTemporalDevServer(opts: StartTemporalOptions): Promise<TemporalDevServer> {
-  const log = opts.log ?? (() => {});
-  const port = await freePort(opts.port);
-  if (opts.port && port !== opts.port) log(`port ${opts.port} is taken: Temporal uses ${port}`);
-  const uiPort = opts.headless ? undefined : await freePort(opts.uiPort ?? port + 1000);
-  const args = [
+/** The dev server's command line: loopback only, namespace `default`, headless unless a UI port is given. */
+export function devServerArgs(opts: {
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  extraArgs?: string[];
+}): string[] {
+  return [
     'server',
     'start-dev',
     '--ip',
     '127.0.0.1',
     '--port',
-    String(port),
+    String(opts.port),
     '--namespace',
     'default',
     '--log-level',
@@ -176,9 +178,17 @@ export async function startTemporalDevServer(opts: StartTemporalOptions): Promis
     '--dynamic-config-value',
     'frontend.enableServerVersionCheck=false',
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
-    ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(opts.uiPort ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
     ...(opts.extraArgs ?? []),
   ];
+}
+
+export async function startTemporalDevServer(opts: StartTemporalOptions): Promise<TemporalDevServer> {
+  const log = opts.log ?? (() => {});
+  const port = await freePort(opts.port);
+  if (opts.port && port !== opts.port) log(`port ${opts.port} is taken: Temporal uses ${port}`);
+  const uiPort = opts.headless ? undefined : await freePort(opts.uiPort ?? port + 1000);
+  const args = devServerArgs({ port, uiPort, dbFile: opts.dbFile, extraArgs: opts.extraArgs });
   const service = spawnService('temporal', opts.cli, args, { echo: opts.echo ?? false, logFile: opts.logFile });
   const stop = () => stopService(service, { timeoutMs: 15_000 });
   const address = `127.0.0.1:${port}`;

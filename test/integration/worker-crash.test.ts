@@ -10,6 +10,7 @@ import { penaltyRows, writePenaltyXlsx } from '../support/penalty-data';
 import { uploadAs } from '../support/run-batch';
 import { waitFor, waitForBatchStatus } from '../support/wait';
 import { killGroup, spawnWorker } from '../support/worker-process';
+import { expectEveryRowOnce } from '../support/row-accounting';
 
 const ROWS = 30_000;
 const workers: ReturnType<typeof spawnWorker>[] = [];
@@ -43,16 +44,7 @@ describe('worker crash during an import', () => {
     const done = await waitForBatchStatus(id, ['RETURNED', 'COMPLETED', 'FAILED'], 240_000);
 
     expect(done.status).toBe('RETURNED');
-    expect(done.rowsRead).toBe(ROWS);
-    const [records, suspects] = await Promise.all([
-      db.creditRecord.findMany({ where: { batchId: id }, select: { rowNumber: true, naturalKey: true } }),
-      db.suspectItem.findMany({ where: { batchId: id }, select: { rowNumber: true } }),
-    ]);
-    expect(records.length).toBe(done.rowsStored);
-    expect(suspects.length).toBe(done.rowsSuspect);
-    expect(new Set(records.map((r) => r.naturalKey)).size).toBe(records.length);
-    const seen = [...records, ...suspects].map((r) => r.rowNumber).sort((a, b) => a - b);
-    expect(seen).toEqual(Array.from({ length: ROWS }, (_, i) => i + 2));
+    await expectEveryRowOnce(id, ROWS, done);
     const history = await db.batchEvent.findMany({ where: { batchId: id } });
     expect(history.filter((e) => e.kind === 'RETURNED')).toHaveLength(1);
   });

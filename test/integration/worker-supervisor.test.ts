@@ -14,6 +14,7 @@ import { supervise, type Supervised } from '../../scripts/dev/supervisor';
 import { penaltyRows, writePenaltyXlsx } from '../support/penalty-data';
 import { uploadAs } from '../support/run-batch';
 import { waitFor, waitForBatchStatus } from '../support/wait';
+import { expectEveryRowOnce } from '../support/row-accounting';
 
 const ROWS = 20_000;
 const dir = mkdtempSync(join(tmpdir(), 'supervisor-'));
@@ -64,16 +65,7 @@ describe('the supervisor of npm start', () => {
     expect(lines.join('\n')).toContain(`worker (pid ${killed.pid}) was killed by SIGKILL; restarting it in 1 s`);
 
     expect(done.status).toBe('RETURNED');
-    expect(done.rowsRead).toBe(ROWS);
-    const [records, suspects] = await Promise.all([
-      db.creditRecord.findMany({ where: { batchId: id }, select: { rowNumber: true, naturalKey: true } }),
-      db.suspectItem.findMany({ where: { batchId: id }, select: { rowNumber: true } }),
-    ]);
-    expect(records.length).toBe(done.rowsStored);
-    expect(suspects.length).toBe(done.rowsSuspect);
-    expect(new Set(records.map((r) => r.naturalKey)).size).toBe(records.length);
-    const seen = [...records, ...suspects].map((r) => r.rowNumber).sort((a, b) => a - b);
-    expect(seen).toEqual(Array.from({ length: ROWS }, (_, i) => i + 2));
+    await expectEveryRowOnce(id, ROWS, done);
   }, 600_000);
 
   it('gives up on a service that keeps dying on start, with its reason', async () => {

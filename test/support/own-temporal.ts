@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeExit, freePort, spawnService, stopService, type Service } from '../../scripts/dev/processes';
-import { findOrBuildTemporalCli, waitForTemporal } from '../../scripts/dev/temporal';
+import { devServerArgs, findOrBuildTemporalCli, waitForTemporal } from '../../scripts/dev/temporal';
 
 export interface OwnTemporal {
   address: string;
@@ -21,24 +21,7 @@ export async function ownTemporal(): Promise<OwnTemporal> {
   const cli = await findOrBuildTemporalCli(() => {});
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  // The arguments of scripts/dev/temporal.ts, with a fixed port and a database file.
-  const args = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--namespace',
-    'default',
-    '--log-level',
-    'warn',
-    '--dynamic-config-value',
-    'frontend.enableServerVersionCheck=false',
-    '--db-filename',
-    join(dir, 'temporal.db'),
-    '--headless',
-  ];
+  const args = devServerArgs({ port, dbFile: join(dir, 'temporal.db') });
   let service: Service | undefined;
   const stop = async () => {
     if (service) await stopService(service, { timeoutMs: 15_000 });
