@@ -9,6 +9,8 @@ const nextConfig = {
     'exceljs',
     'sharp',
     'pg',
+    // pdfkit reads its font metrics from files next to its own code: bundled, it would not find them.
+    'pdfkit',
     '@prisma/adapter-pg',
   ],
   poweredByHeader: false,
