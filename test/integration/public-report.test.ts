@@ -45,6 +45,17 @@ beforeAll(async () => {
   writeFileSync(file, pdfBytes);
   pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   checkCode = /校验码\s+([2-9A-Z]{8})/.exec(pdfText)?.[1] ?? '';
+  // A figure for the report, not an assertion (speed lives in test/bench): ten sequential downloads, warm.
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    await (await fetch(`${APP_URL}/api/public/subjects/${fx.subjectId}/report`)).arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.info(
+    `[public-report] report PDF over HTTP: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms, ${pdfBytes.length} bytes`,
+  );
 }, 60_000);
 afterAll(() => db.$disconnect());
 
