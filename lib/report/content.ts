@@ -103,6 +103,8 @@ export async function reportContent(db: Db, subjectId: string, day: string): Pro
     if (section.records.length < SECTION_RECORD_LIMIT) section.records.push(recordOf(def, values, row.decisionDate));
   }
   sections.get('ADVICE')!.paragraphs = advice(adverse);
+  // 行政管理信息 lists 行政许可, then 行政处罚, each newest first (the sort is stable).
+  sections.get('ADMIN')!.records.sort((a, b) => adminRank(a) - adminRank(b));
 
   return {
     subject: { id: subject.id, name: publicSubjectName(subject), uscc: subject.uscc },
@@ -110,6 +112,10 @@ export async function reportContent(db: Db, subjectId: string, day: string): Pro
     day,
     sections: [...sections.values()],
   };
+}
+
+function adminRank(r: ReportRecord): number {
+  return r.catalog === '行政许可' ? 0 : 1;
 }
 
 function linesOf(def: CatalogDef, values: RowValues): ReportLine[] {

@@ -55,14 +55,17 @@ export async function renderReportPdf(content: ReportContent, stamp: ReportStamp
       para(doc, EMPTY_SECTION_TEXT, MUTED);
       return;
     }
+    // Inside 行政管理信息, each catalog (行政许可, 行政处罚) is its own numbered list under its own sub-heading.
     let catalog = '';
-    s.records.forEach((r, j) => {
+    let n = 0;
+    for (const r of s.records) {
       if (s.key === 'ADMIN' && r.catalog !== catalog) {
         catalog = r.catalog;
+        n = 0;
         doc.moveDown(0.3).font('cjk-bold').fontSize(10.5).fillColor(ACCENT).text(`（${catalog}）`);
       }
-      record(doc, r, j + 1);
-    });
+      record(doc, r, ++n);
+    }
     if (s.total > s.records.length) para(doc, `本部分共 ${s.total} 条，此处列出最近 ${s.records.length} 条。`, MUTED);
   });
   doc.moveDown(1);

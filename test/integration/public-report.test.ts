@@ -5,7 +5,7 @@
 // filters by type, department, date and category; bad input is a Chinese message with a 4xx, never a 500.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,9 @@ beforeAll(async () => {
   number = res.headers.get('x-report-number')!;
   const file = join(work, 'report.pdf');
   writeFileSync(file, pdfBytes);
+  // Kept for a person to look at (pdftoppm) after the run.
+  mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
+  writeFileSync(join(process.cwd(), 'test-results', 'public-report.pdf'), pdfBytes);
   pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   checkCode = /校验码\s+([2-9A-Z]{8})/.exec(pdfText)?.[1] ?? '';
   // A figure for the report, not an assertion (speed lives in test/bench): ten sequential downloads, warm.
@@ -90,7 +93,7 @@ describe('GET /api/public/subjects/<id>/report', () => {
     expect(pdfText).not.toContain(fx.expired.number);
     expect(pdfText).not.toContain(fx.withdrawn.number);
     // Header/footer on every page.
-    expect(pdfText).toMatch(/第 1 页 共 \d+ 页/);
+    expect(pdfText).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
   });
 
   it('R-6.1 the CJK font is embedded as a subset and the file stays small', () => {
