@@ -3,13 +3,14 @@
 // record's publication status and why it is hidden; keyset pages that are complete and disjoint; exports
 // within the same permissions, masked and audited. Over HTTP against the running app.
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUser } from '../../lib/auth/load-user';
 import { sealIdentifier, sealJson } from '../../lib/crypto/pii';
 import { db } from '../../lib/db';
 import { makeIdNumber } from '../../lib/identifiers/id-number';
 import { makeUscc } from '../../lib/identifiers/uscc';
-import { capMessage, exportScopedRecordsCsv } from '../../lib/records/export';
+import { capMessage, exportScopedRecords } from '../../lib/records/export';
 import { signInHttp, type HttpSession } from '../support/http-session';
 import { createTestUser } from '../support/users';
 
@@ -351,9 +352,20 @@ describe('exports', () => {
     expect(leaderLines).toHaveLength(1 + OWN);
   });
 
+  it('R-6.1 exports the same rows as xlsx', async () => {
+    const res = await leader.fetch(`/api/records/export?catalog=ADMIN_PENALTY&subject=${orgId}&format=xlsx`);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + OWN);
+    expect(sheet.getRow(1).getCell(1).value).toBe('提供部门');
+    expect((await leader.fetch(`/api/records/export?catalog=ADMIN_PENALTY&format=pdf`)).status).toBe(400);
+  });
+
   it('R-6.1 stops an export at its cap and says so in the file', async () => {
     const user = (await loadUser({ id: sharedUserId }))!;
-    const { stream } = await exportScopedRecordsCsv(user, catalogId, { subject: orgId }, null, 3);
+    const { stream } = await exportScopedRecords(user, catalogId, { subject: orgId }, null, 'csv', 3);
     const lines = (await new Response(stream).text()).trim().split('\r\n');
     expect(lines).toHaveLength(1 + 3 + 1);
     expect(lines.at(-1)).toBe(capMessage(3));

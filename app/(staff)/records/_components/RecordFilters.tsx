@@ -84,6 +84,13 @@ export function RecordFilters({
       >
         导出 CSV
       </a>
+      <a
+        href={`${exportHref}&format=xlsx`}
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+        data-testid="records-export-xlsx"
+      >
+        导出 Excel
+      </a>
     </form>
   );
 }
