@@ -148,7 +148,7 @@ export async function listContext(user: CurrentUser, catalogId: string, filter: 
 
 const INCLUDE = {
   providerDept: { select: { name: true } },
-  subject: { select: { name: true, restricted: true } },
+  subject: { select: { name: true, kind: true, restricted: true } },
 } as const;
 
 type RecordRow = Prisma.CreditRecordGetPayload<{ include: typeof INCLUDE }>;
@@ -259,7 +259,14 @@ export function present(
     createdAt: r.createdAt,
     decisionDate: r.decisionDate ? r.decisionDate.toISOString().slice(0, 10) : null,
     subjectId: r.subjectId,
-    subjectName: r.subject?.name ?? null,
+    // The subject's name follows the record's own subjectName column: a shared viewer without that column
+    // granted does not get it here either, and a person's name is masked like the personal field it is.
+    subjectName:
+      r.subject && (audience === 'internal' || keys.has('subjectName'))
+        ? r.subject.kind === 'PERSON'
+          ? maskName(r.subject.name)
+          : r.subject.name
+        : null,
     published: reasons.length === 0,
     hidden: reasons.map((code) => ({ code, label: HIDDEN_REASON_LABEL[code] })),
     values,

@@ -88,6 +88,9 @@ async function axeSerious(p: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
+/** Waits for a list of n records (navigation on a shared test machine can take seconds). */
+const rowsShown = (n: number) => expect.poll(() => page.getByTestId('record-row').count(), { timeout: 30_000 }).toBe(n);
+
 async function shoot(p: Page, name: string) {
   await p.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
   await p.setViewportSize({ width: 390, height: 844 });
@@ -101,7 +104,7 @@ describe('主体查询 in the browser', () => {
     await page.waitForURL('**/subjects');
     await page.getByLabel(/主体名称/).fill(`界面查询${tag}`);
     await page.getByTestId('subject-submit').click();
-    await expect.poll(() => page.getByTestId('subject-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('subject-row').count(), { timeout: 30_000 }).toBe(1);
     expect(await axeSerious(page)).toEqual([]);
     await shoot(page, 'staff-subject-search');
     await page.getByTestId('subject-link').click();
@@ -113,18 +116,18 @@ describe('主体查询 in the browser', () => {
     const tabs = await page.getByTestId('subject-tab').allTextContents();
     expect(tabs).toEqual(expect.arrayContaining(['行政处罚（25）', '行政许可（2）']));
     await page.locator('[data-testid=subject-tab][data-catalog=ADMIN_PENALTY]').click();
-    await expect.poll(() => page.getByTestId('record-row').count()).toBe(20);
+    await rowsShown(20);
     expect(await page.getByTestId('record-hidden').allTextContents()).toEqual([]);
     expect(await axeSerious(page)).toEqual([]);
     await shoot(page, 'staff-subject-view');
     await page.getByTestId('pagination-next').click();
-    await expect.poll(() => page.getByTestId('record-row').count()).toBe(5);
+    await rowsShown(5);
     // The oldest record's window has ended: staff see why it is no longer public.
     expect(await page.getByTestId('record-hidden').allTextContents()).toEqual(['公示期满']);
     await page.getByTestId('pagination-first').click();
-    await expect.poll(() => page.getByTestId('record-row').count()).toBe(20);
+    await rowsShown(20);
     await page.locator('[data-testid=subject-tab][data-catalog=ADMIN_LICENSE]').click();
-    await expect.poll(() => page.getByTestId('record-row').count()).toBe(2);
+    await rowsShown(2);
     expect(await page.locator('[data-testid=subject-tab][aria-current=page]').textContent()).toBe('行政许可（2）');
   });
 });

@@ -30,6 +30,9 @@ export function RecordsTable({
             <Th compact nowrap>
               提供部门
             </Th>
+            <Th compact nowrap>
+              公示状态
+            </Th>
             {showSubject && (
               <Th compact nowrap>
                 主体
@@ -41,9 +44,6 @@ export function RecordsTable({
               </Th>
             ))}
             <Th compact nowrap>
-              公示状态
-            </Th>
-            <Th compact nowrap>
               入库时间
             </Th>
           </>
@@ -53,6 +53,19 @@ export function RecordsTable({
           <tr key={r.id} data-testid="record-row" data-record-id={r.id}>
             <td className="px-3 py-2 whitespace-nowrap text-slate-600" data-testid="record-provider">
               {r.providerDeptName}
+            </td>
+            <td className="px-3 py-2" data-testid="record-status">
+              {r.published ? (
+                <Badge tone="green">公示中</Badge>
+              ) : (
+                <span className="flex flex-wrap gap-1">
+                  {r.hidden.map((h) => (
+                    <Badge key={h.code} tone={h.code === 'SUBJECT_RESTRICTED' ? 'red' : 'slate'} testId="record-hidden">
+                      {h.label}
+                    </Badge>
+                  ))}
+                </span>
+              )}
             </td>
             {showSubject && (
               <td className="px-3 py-2 whitespace-nowrap">
@@ -70,19 +83,6 @@ export function RecordsTable({
                 {c.key in r.values ? r.values[c.key] || '—' : <span className="text-slate-500">无权查看</span>}
               </td>
             ))}
-            <td className="px-3 py-2" data-testid="record-status">
-              {r.published ? (
-                <Badge tone="green">公示中</Badge>
-              ) : (
-                <span className="flex flex-wrap gap-1">
-                  {r.hidden.map((h) => (
-                    <Badge key={h.code} tone={h.code === 'SUBJECT_RESTRICTED' ? 'red' : 'slate'} testId="record-hidden">
-                      {h.label}
-                    </Badge>
-                  ))}
-                </span>
-              )}
-            </td>
             <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">
               <Link href={`/records/${r.id}`} className="underline-offset-2 hover:underline" title="查看记录详情">
                 {formatDateTime(r.createdAt)}
