@@ -22,6 +22,15 @@ export const menus: SeedMenu[] = [
     permission: 'record:view',
     sortOrder: 30,
   },
+  // 主体查询: one subject's records across catalogs, for the same users as the records list.
+  {
+    code: 'subjects',
+    label: '主体查询',
+    href: '/subjects',
+    parentCode: null,
+    permission: 'record:view',
+    sortOrder: 28,
+  },
   { code: 'stats', label: '统计分析', href: '/stats', parentCode: null, permission: 'stats:view', sortOrder: 40 },
   { code: 'admin', label: '系统管理', href: null, parentCode: null, permission: null, sortOrder: 90 },
   {

@@ -122,8 +122,8 @@ beforeAll(async () => {
   });
 
   // Reads of credit data by 县住建局: two searches and one record viewed.
-  const list = await listScopedRecords(leader, catalogId, 1, '127.0.0.1');
-  await listScopedRecords(leader, catalogId, 1, '127.0.0.1');
+  const list = await listScopedRecords(leader, catalogId, {}, '127.0.0.1');
+  await listScopedRecords(leader, catalogId, {}, '127.0.0.1');
   await getScopedRecord(leader, list.rows[0]!.id, '127.0.0.1');
 }, 300_000);
 
