@@ -262,7 +262,7 @@ describe('person query', () => {
     }
     const wrongCheck = o.legalRep.idNumber.slice(0, 17) + (o.legalRep.idNumber.endsWith('1') ? '2' : '1');
     expect((await ask({ name: o.legalRep.name, idNumber: wrongCheck })).status).toBe(400);
-    expect((await ask({ name: o.legalRep.name, idNumber: makeIdNumber('410823', '20991301', '123') })).status).toBe(
+    expect((await ask({ name: o.legalRep.name, idNumber: makeIdNumber('410823', '20991231', '123') })).status).toBe(
       400,
     );
     expect((await ask({ name: '<script>', idNumber: o.legalRep.idNumber })).status).toBe(400);
