@@ -56,7 +56,7 @@ export default async function OrgPage({
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <nav aria-label="位置" className="text-sm text-slate-600">
-        <Link href="/search" className="text-blue-800 hover:underline">
+        <Link href="/search" className="text-blue-800 underline underline-offset-2">
           信用信息查询
         </Link>
         <span aria-hidden="true"> / </span>主体信用信息

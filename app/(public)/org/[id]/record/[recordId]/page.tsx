@@ -31,7 +31,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 sm:px-6">
       <nav aria-label="位置" className="text-sm text-slate-600">
-        <Link href={`/org/${id}`} className="text-blue-800 hover:underline">
+        <Link href={`/org/${id}`} className="text-blue-800 underline underline-offset-2">
           {record.subjectName}
         </Link>
         <span aria-hidden="true"> / </span>
