@@ -162,8 +162,8 @@ async function penaltyCatalogIds(): Promise<string[]> {
 
 const KEY = `(credit_name_key(s.name) COLLATE "C")`;
 const SELECT = `SELECT s.id, s.name, s.uscc, s."orgCategory", ${KEY} AS key FROM "Subject" s`;
-// A cursor before every key: tiers after the cursor's start from their beginning.
-const START: [string, string] = ['', '00000000-0000-0000-0000-000000000000'];
+const LOWEST_ID = '00000000-0000-0000-0000-000000000000';
+const HIGHEST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 async function tierRows(
   tier: 0 | 1 | 2,
@@ -172,7 +172,11 @@ async function tierRows(
   limit: number,
   f: Filters,
 ): Promise<Row[]> {
-  const [afterKey, afterId] = after ?? START;
+  // Where a tier starts without a cursor. The lower bound is always one row comparison: a b-tree scan given both
+  // `key > x` and `(key, id) > (y, …)` cannot tell which is tighter and started at the first entry (measured:
+  // 100–650 ms over 1M organisations instead of 0.4 ms).
+  const start: [string, string] = tier === 0 ? [term, LOWEST_ID] : tier === 1 ? [term, HIGHEST_ID] : ['', LOWEST_ID];
+  const [afterKey, afterId] = after ?? start;
   if (tier === 0) {
     return publicDb.$queryRawUnsafe<Row[]>(
       `${SELECT} WHERE s.kind = 'ORG' AND ${KEY} = $1 AND (${KEY}, s.id) > ($2 COLLATE "C", $3::uuid)${f.sql}
@@ -185,9 +189,10 @@ async function tierRows(
     );
   }
   if (tier === 1) {
-    // Names starting with the term and longer than it: the key range (term, term + the highest code point).
+    // Names starting with the term and longer than it: the key range (term, term + the highest code point); the
+    // start (term, HIGHEST_ID) excludes the exact name.
     return publicDb.$queryRawUnsafe<Row[]>(
-      `${SELECT} WHERE s.kind = 'ORG' AND ${KEY} > $1 COLLATE "C" AND ${KEY} < ($1 || chr(1114111)) COLLATE "C"
+      `${SELECT} WHERE s.kind = 'ORG' AND ${KEY} < ($1 || chr(1114111)) COLLATE "C"
        AND (${KEY}, s.id) > ($2 COLLATE "C", $3::uuid)${f.sql}
        ORDER BY ${KEY}, s.id LIMIT $4`,
       term,
@@ -213,8 +218,12 @@ async function tierRows(
   );
 }
 
-/** How far a frequency count looks: past this a pair is "common" and any common pair will do. */
-const GRAM_COUNT_CAP = 5000;
+/**
+ * How far a frequency count looks: past this a pair is "common" and any common pair will do (six counts of 1,000
+ * took 7.5 ms over 4.4M gram rows; of 5,000, 51 ms). Known slow case: a rare term made only of common pairs walks
+ * a long range before it finds 20 names.
+ */
+const GRAM_COUNT_CAP = 1000;
 /** Pairs of a long term compared (each costs one short index range). */
 const GRAMS_COMPARED = 6;
 
