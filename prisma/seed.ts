@@ -20,6 +20,14 @@ import { departments } from './seed-data/departments';
 import { holidays2026 } from './seed-data/holidays';
 import { menus } from './seed-data/menus';
 import { generateOrganisations } from './seed-data/organisations';
+import { DEMO_RESTRICTED_ORG, demoLicenceRows, demoPenaltyRows } from './seed-data/public-records';
+import pg from 'pg';
+import { checkRow } from '../lib/catalog/check-row';
+import { currentVersionId, loadCatalogDef } from '../lib/catalog/load';
+import { prepareValues } from '../lib/import/prepare-row';
+import { pgRunner } from '../lib/import/sql';
+import { writeRecords } from '../lib/import/write-records';
+import { publicationDay } from '../lib/publication/rule';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD } from './seed-ids';
 
 async function main(): Promise<void> {
@@ -38,6 +46,7 @@ async function main(): Promise<void> {
   await seedAdministration();
   await seedCollection();
   await seedOrganisations();
+  await seedPublicRecords();
   console.log('seed: done');
 }
 
@@ -222,6 +231,61 @@ async function seedOrganisations(): Promise<void> {
       },
     });
   }
+}
+
+// Demo licences and penalties for the public site, written by the import's write path so their publicity
+// windows are set as an import sets them (prisma/seed-data/public-records.ts). Idempotent: a second run finds
+// every row a duplicate of its stored record. One organisation is restricted, as staff would restrict it.
+async function seedPublicRecords(): Promise<void> {
+  const orgs = generateOrganisations(300);
+  const today = publicationDay();
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+  try {
+    for (const [code, rows] of [
+      ['ADMIN_LICENSE', demoLicenceRows(orgs, today)],
+      ['ADMIN_PENALTY', demoPenaltyRows(orgs, today)],
+    ] as const) {
+      const def = await loadCatalogDef(db, await currentVersionId(db, code));
+      const provider = await db.catalogProvider.findFirstOrThrow({ where: { catalogId: def.catalogId } });
+      const number = `DEMO-PUBLIC-${code}`;
+      const batch =
+        (await db.importBatch.findUnique({ where: { number } })) ??
+        (await db.importBatch.create({
+          data: {
+            number,
+            catalogVersionId: def.versionId,
+            providerDeptId: provider.departmentId,
+            source: 'MANUAL',
+            workflowId: `seed-${number}`,
+            status: 'COMPLETED',
+          },
+        }));
+      const prepared = rows.map((raw, i) => {
+        const { values, problems } = checkRow(def, raw, { today: new Date() });
+        if (problems.length) throw new Error(`demo ${code} row ${i + 1}: ${JSON.stringify(problems)}`);
+        return prepareValues(def, i + 1, values)!;
+      });
+      await client.query('BEGIN');
+      const { outcomes } = await writeRecords(
+        pgRunner(client),
+        { def, batchId: batch.id, providerDeptId: batch.providerDeptId },
+        prepared,
+      );
+      await client.query('COMMIT');
+      const suspect = outcomes.find((o) => o.outcome === 'SUSPECT');
+      if (suspect) throw new Error(`demo ${code}: ${JSON.stringify(suspect)}`);
+    }
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end();
+  }
+  await db.subject.updateMany({
+    where: { uscc: orgs[DEMO_RESTRICTED_ORG]!.uscc, restricted: false },
+    data: { restricted: true, restrictedAt: new Date(), restrictedReason: '演示：受控主体的信息不在公众网站显示' },
+  });
 }
 
 // Menus, operation buttons and the dormant-account setting (R-7.5, §8.1.4.2): created once, never overwritten,
