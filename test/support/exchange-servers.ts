@@ -20,7 +20,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import FtpSrv from 'ftp-srv';
-import { Server, utils, type ParsedKey } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
+
+// By the default export: ssh2 is CommonJS, whose named exports Node's ESM loader cannot always see.
+const { Server, utils } = ssh2;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
