@@ -40,7 +40,9 @@ export function x25519FromRaw(raw: Buffer): KeyObject {
 export function platformTransportKey(): { privateKey: KeyObject; publicKey: KeyObject } {
   const seed = env().SIGNING_KEY;
   if (!seed) throw new Error('SIGNING_KEY is not configured: the transport key cannot be derived');
-  const derived = Buffer.from(hkdfSync('sha256', Buffer.from(seed, 'base64'), Buffer.alloc(0), 'xinyong-transport-x25519-v1', 32));
+  const derived = Buffer.from(
+    hkdfSync('sha256', Buffer.from(seed, 'base64'), Buffer.alloc(0), 'xinyong-transport-x25519-v1', 32),
+  );
   return x25519FromSeed(derived);
 }
 

@@ -63,6 +63,7 @@ CREATE TABLE "ExchangeTransfer" (
     "sha256" TEXT NOT NULL,
     "chunkSize" INTEGER NOT NULL,
     "chunkCount" INTEGER NOT NULL,
+    "manifest" JSONB NOT NULL,
     "received" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "status" TEXT NOT NULL DEFAULT 'RECEIVING',
     "receiptId" UUID,
