@@ -21,7 +21,7 @@ export interface CreateBatchInput {
   originalName: string;
   upload: StoredUpload;
   ip: string | null;
-  source?: 'UPLOAD' | 'CLI' | 'MANUAL' | 'DROP_FOLDER';
+  source?: 'UPLOAD' | 'CLI' | 'MANUAL' | 'DROP_FOLDER' | 'EXCHANGE';
   /** Overrides the configured task queue (tests run a dedicated worker). */
   taskQueue?: string;
 }
