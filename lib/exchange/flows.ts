@@ -24,7 +24,7 @@ export const nodeInput = z.object({
   name,
   kind: z.enum(['DEPARTMENT_FRONT_END', 'CITY_PLATFORM', 'OTHER']),
   endpoint: z.string().trim().min(1, '请填写地址').max(500),
-  departmentCode: z.string().trim().max(40).optional(),
+  departmentCode: z.string().trim().max(40).nullish(),
   // Omitted or empty: the stored credentials stay as they are.
   credentials: z.record(z.string(), z.string().max(2000)).optional(),
 });

@@ -208,7 +208,7 @@ describe('exchange: department front-end database', () => {
   });
 
   it('R-4.1 R-1.3.1 syncs incrementally over two runs: new rows once, an updated row as a revision, nothing doubled', async () => {
-    const { result, run } = await runAndWait(flowId, { chunkSize: 100, record: 'exchange-flow-run-chunks.json' });
+    const { result, run } = await runAndWait(flowId, { chunkSize: 100, record: 'exchange-flow-run-chunks' });
     expect(result.status).toBe('SUCCEEDED');
     expect(run.rowsRead).toBe(250);
     expect(run.batchIds).toHaveLength(3);
