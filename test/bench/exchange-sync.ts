@@ -130,7 +130,7 @@ try {
     `sync: ${result.status}, ${run.rowsRead.toLocaleString()} rows read in ${runSeconds.toFixed(1)} s, imported in ${syncSeconds.toFixed(1)} s`,
   );
   log(
-    `sync: ${syncRate.toLocaleString()} rows/s end to end (${(syncRate / copyRate).toFixed(3)}× COPY), worker peak RSS ${peak} MB`,
+    `sync: ${syncRate.toLocaleString()} rows/s end to end (${(syncRate / copyRate).toFixed(3)}× COPY), worker peak RSS ${Math.round(peak)} MB`,
   );
 
   let commit = '';
@@ -156,7 +156,7 @@ try {
       '| --- | --- | --- | --- |',
       `| baseline: plain COPY db → db | ${copyRate.toLocaleString()} | ${copySeconds.toFixed(1)} s | COPY (SELECT …) TO STDOUT piped into COPY FROM STDIN |`,
       `| sync: read + map + batches (run finished) | ${Math.round(rows / runSeconds).toLocaleString()} | ${runSeconds.toFixed(1)} s | ${run.batchIds.length} batches, status ${result.status} |`,
-      `| sync end to end (every batch imported) | ${syncRate.toLocaleString()} | ${syncSeconds.toFixed(1)} s | ${(syncRate / copyRate).toFixed(3)}× COPY; stored ${stored._sum.rowsStored ?? 0}, suspect ${stored._sum.rowsSuspect ?? 0}; worker peak RSS ${peak} MB |`,
+      `| sync end to end (every batch imported) | ${syncRate.toLocaleString()} | ${syncSeconds.toFixed(1)} s | ${(syncRate / copyRate).toFixed(3)}× COPY; stored ${stored._sum.rowsStored ?? 0}, suspect ${stored._sum.rowsSuspect ?? 0}; worker peak RSS ${Math.round(peak)} MB |`,
       '',
     ].join('\n'),
   );
