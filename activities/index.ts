@@ -4,6 +4,7 @@ import { createAccountActivities } from './account-activities';
 import { createBackupActivities } from './backup-activities';
 import { createBatchActivities } from './batch-activities';
 import { createExchangeActivities } from './exchange-activities';
+import { createExchangeFlowActivities } from './exchange-flow-activities';
 import { createFeedbackActivities } from './feedback-activities';
 import { createFileActivities } from './file-activities';
 import { createImportActivities } from './import-activities';
@@ -24,6 +25,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   ...createAccountActivities(deps),
   ...createBackupActivities(deps),
   ...createExchangeActivities(deps),
+  ...createExchangeFlowActivities(deps),
   ...createPublicationActivities(deps),
   ...createFileActivities(deps),
 });

@@ -9,3 +9,4 @@ export { backup } from './backup';
 export { restoreDrill } from './restore-drill';
 export { publicityExpiry } from './publicity-expiry';
 export { fileStoreSweep } from './file-store-sweep';
+export { exchangeFlowRun } from './exchange-flow-run';

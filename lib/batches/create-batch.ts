@@ -4,7 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { actorOf, writeAudit } from '@/lib/audit';
 import { dayKeyOf } from '@/lib/calendar/workdays';
 import { currentVersionId } from '@/lib/catalog/load';
-import { db } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { resolveStoredPath, type StoredUpload } from '@/lib/files/store';
 import { estimateRows } from '@/lib/exchange/estimate-rows';
@@ -22,6 +22,11 @@ export interface CreateBatchInput {
   upload: StoredUpload;
   ip: string | null;
   source?: 'UPLOAD' | 'CLI' | 'MANUAL' | 'DROP_FOLDER' | 'EXCHANGE';
+  /**
+   * Runs inside the transaction that creates the batch, so what the caller records with it (an exchange
+   * flow's committed cursor) commits with the batch or not at all.
+   */
+  inTransaction?: (tx: Prisma.TransactionClient, batch: { id: string; number: string }) => Promise<void>;
   /** Overrides the configured task queue (tests run a dedicated worker). */
   taskQueue?: string;
 }
@@ -97,6 +102,7 @@ export async function createBatchFromUpload(input: CreateBatchInput): Promise<Cr
       args: [{ batchId: id }],
       taskQueue: input.taskQueue,
     });
+    await input.inTransaction?.(tx, created);
     return created;
   });
 

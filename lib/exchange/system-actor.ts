@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors';
 
 const SYSTEM_USERNAME = 'system';
 
-const CHANNEL_NAME = { CLI: '命令行导入', DROP_FOLDER: '交换目录自动读取', EXCHANGE: '数据交换接收' } as const;
+const CHANNEL_NAME = { CLI: '命令行导入', DROP_FOLDER: '交换目录自动读取', EXCHANGE: '数据交换' } as const;
 export type SystemChannel = keyof typeof CHANNEL_NAME;
 
 export async function systemActorFor(db: Db, deptCode: string, channel: SystemChannel): Promise<CurrentUser> {

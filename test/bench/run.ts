@@ -12,6 +12,12 @@ import { measureFloor, type Floor } from './floor';
 import type { ImportRun } from './import-run';
 import { writeResults, type FormatResult } from './report';
 
+// `npm run bench -- exchange`: the exchange platform's own benchmark (test/bench/exchange-sync.ts).
+if (process.argv.slice(2).includes('exchange')) {
+  await import('./exchange-sync');
+  process.exit(0);
+}
+
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

@@ -19,6 +19,8 @@ const HISTORIES = [
   'centre-feedback-two-rounds.json',
   'disable-dormant-accounts.json',
   'drop-folder-scan-three-files.json',
+  // An exchange flow run of three chunks, each a batch, then the write-back (workflows/exchange-flow-run.ts).
+  'exchange-flow-run-chunks.json',
   // The nightly sweep of unreferenced stored files (workflows/file-store-sweep.ts).
   'file-store-sweep.json',
   // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.

@@ -8,6 +8,7 @@ import {
   CENTRE_FEEDBACK_WORKFLOW,
   DORMANT_ACCOUNTS_WORKFLOW,
   DROP_FOLDER_SCAN_WORKFLOW,
+  EXCHANGE_FLOW_RUN_WORKFLOW,
   FILE_STORE_SWEEP_WORKFLOW,
   IMPORT_BATCH_WORKFLOW,
   isTaskActionName,
@@ -37,8 +38,9 @@ describe('workflow contracts', () => {
       DORMANT_ACCOUNTS_WORKFLOW,
       PUBLICITY_EXPIRY_WORKFLOW,
       FILE_STORE_SWEEP_WORKFLOW,
+      EXCHANGE_FLOW_RUN_WORKFLOW,
     ];
-    expect(new Set(names).size).toBe(9);
+    expect(new Set(names).size).toBe(10);
   });
 
   it('accept a well-formed task action payload', () => {

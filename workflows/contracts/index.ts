@@ -3,6 +3,7 @@
 // the human-task shapes. This folder imports nothing, so importing it never pulls in workflow, activity or
 // app code; workflows/index.ts is checked against WorkflowSignatures (test/unit/workflow-contracts.test.ts).
 import type { CentreFeedbackInput, CentreFeedbackResult } from './centre-feedback';
+import type { ExchangeFlowRunInput, ExchangeFlowRunResult } from './exchange';
 import type { ImportBatchInput, ImportBatchStatus } from './import-batch';
 import type {
   BackupInput,
@@ -16,6 +17,7 @@ import type { PublicityExpiryInput, PublicityExpiryResult } from './publication'
 import type { SuspectFixInput, SuspectFixResult } from './suspect-fix';
 
 export * from './centre-feedback';
+export * from './exchange';
 export * from './import-batch';
 export * from './operations';
 export * from './publication';
@@ -33,6 +35,7 @@ export interface WorkflowSignatures {
   disableDormantAccounts: () => Promise<string[]>;
   publicityExpiry: (input?: PublicityExpiryInput) => Promise<PublicityExpiryResult>;
   fileStoreSweep: () => Promise<FileStoreSweepResult>;
+  exchangeFlowRun: (input: ExchangeFlowRunInput) => Promise<ExchangeFlowRunResult>;
 }
 
 export type WorkflowType = keyof WorkflowSignatures;

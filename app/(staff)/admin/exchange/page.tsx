@@ -6,10 +6,12 @@ import { Forbidden } from '@/app/_components/Forbidden';
 import { Panel } from '@/app/_components/Panel';
 import { formatBytes, formatDateTime } from '@/app/_lib/format';
 import { exchangeOverview } from '@/lib/exchange/exchange-log';
+import { exchangeFlowsOverview } from '@/lib/exchange/flows-overview';
 import { scheduleInfo } from '@/lib/exchange/schedule';
 import { ActionButton } from '../_components/ActionButton';
 import { AdminForm } from '../_components/AdminForm';
 import { adminPage } from '../_lib/admin-page';
+import { ExchangeFlows } from './ExchangeFlows';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '数据交换' };
@@ -20,11 +22,15 @@ const OUTCOME: Record<string, { label: string; tone: Tone }> = {
   REJECTED: { label: '已拒收', tone: 'red' },
 };
 
-/** 数据交换 (R-1.3.1): the departments' drop folders, their timetable, 立即读取 and what was received. */
+/** 数据交换 (R-1.3.1, R-4.4): exchange nodes, sources and flows with their runs; the departments' drop folders, their timetable, 立即读取 and what was received. */
 export default async function ExchangePage() {
   const { ctx, allowed } = await adminPage('admin:settings');
   if (!allowed) return <Forbidden />;
-  const [overview, schedule] = await Promise.all([exchangeOverview(ctx), scheduleInfo(ctx)]);
+  const [overview, schedule, flows] = await Promise.all([
+    exchangeOverview(ctx),
+    scheduleInfo(ctx),
+    exchangeFlowsOverview(ctx),
+  ]);
   return (
     <div className="space-y-5">
       <div>
@@ -38,6 +44,9 @@ export default async function ExchangePage() {
         </p>
       </div>
 
+      <ExchangeFlows data={flows} />
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">交换目录</h2>
       <section className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-3" data-testid="exchange-schedule">
           <dt className="text-slate-500">定时任务</dt>
