@@ -191,7 +191,7 @@ describe('organisation profile', () => {
     expect(stored.publicityEnd!.toISOString().slice(0, 10) < new Date().toISOString().slice(0, 10)).toBe(true);
     expect(counts((await profile(id)).body)).toMatchObject({ license: 1, penalty: 0 });
     expect((await records(id, 'penalty')).body.items).toEqual([]);
-    expect((await get(`/org/${id}/record/${stored.id}`)).status).toBe(404);
+    expect((await get(`/org/${id}/records/${stored.id}`)).status).toBe(404);
   });
 
   it('R-2.5 a restricted organisation shows no record and says nothing about why', async () => {
@@ -210,11 +210,11 @@ describe('organisation profile', () => {
     const id = await idOf(orgs[8]!.uscc);
     expect(counts((await profile(id)).body).penalty).toBe(1);
     const rec = (await records(id, 'penalty')).body.items[0]!;
-    expect((await get(`/org/${id}/record/${rec.id}`)).status).toBe(200);
+    expect((await get(`/org/${id}/records/${rec.id}`)).status).toBe(200);
     await db.creditRecord.update({ where: { id: rec.id }, data: { withdrawnAt: new Date() } });
     expect(counts((await profile(id)).body).penalty).toBe(0);
     expect((await records(id, 'penalty')).body.items).toEqual([]);
-    expect((await get(`/org/${id}/record/${rec.id}`)).status).toBe(404);
+    expect((await get(`/org/${id}/records/${rec.id}`)).status).toBe(404);
   });
 
   it('R-6.1 tabs page newest first by keyset; a bad tab or cursor is 400, an unknown or personal subject 404', async () => {

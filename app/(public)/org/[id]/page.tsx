@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { admitPublicQuery } from '@/lib/public/guard';
+import { ReportDownload } from '../../report/_components/ReportDownload';
 import { getPublicProfile, getPublicRecords, type PublicProfile, type PublicRecordSummary } from '@/lib/public/profile';
 
 export const metadata: Metadata = { title: '主体信用信息 - 信用武陟' };
@@ -66,6 +67,9 @@ export default async function OrgPage({
           {profile.name}
         </h1>
         <p className="mt-2 text-sm text-slate-700">统一社会信用代码：{profile.uscc ?? '—'}</p>
+        <div className="mt-4">
+          <ReportDownload subjectId={id} />
+        </div>
       </header>
 
       <nav aria-label="信息类别" className="mt-4 overflow-x-auto border-b border-slate-300">
@@ -140,7 +144,7 @@ export default async function OrgPage({
             >
               {records.items.map((r) => (
                 <li key={r.id} className="px-4 py-3" data-testid="tab-record">
-                  <Link href={`/org/${id}/record/${r.id}`} className="font-medium text-blue-900 hover:underline">
+                  <Link href={`/org/${id}/records/${r.id}`} className="font-medium text-blue-900 hover:underline">
                     {r.title}
                   </Link>
                   <p className="mt-1 text-sm text-slate-600">
