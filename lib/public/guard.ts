@@ -20,6 +20,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { CAPTCHA_COOKIE, solveCaptcha } from './captcha';
+import { COUNT_QUERY_SQL, minuteOf } from './guard-sql';
 import { countPublicQuery } from './query-stats';
 
 export type PublicQueryKind =
@@ -103,26 +104,9 @@ interface Counted {
   unverified: number;
 }
 
-/** Counts this query and reads the address's recent counts, in one statement. */
+/** Counts this query and reads the address's recent counts, in one statement (./guard-sql.ts). */
 async function countQuery(address: string, now: number, windowMinutes: number): Promise<Counted> {
-  const minute = new Date(Math.floor(now / 60_000) * 60_000).toISOString();
-  // The sub-selects see the table as it was before the upsert, so they read the earlier minutes only and the
-  // current one comes from RETURNING.
-  const rows = await db.$queryRaw<{ current: number; previous: number; unverified: number }[]>`
-    WITH m AS (SELECT (${minute}::timestamptz AT TIME ZONE 'UTC') AS at),
-    up AS (
-      INSERT INTO "PublicQueryBucket" (address, minute, queries, unverified)
-      SELECT ${address}, m.at, 1, 1 FROM m
-      ON CONFLICT (address, minute) DO UPDATE
-        SET queries = "PublicQueryBucket".queries + 1, unverified = "PublicQueryBucket".unverified + 1
-      RETURNING queries, unverified)
-    SELECT up.queries AS current,
-      coalesce((SELECT b.queries FROM "PublicQueryBucket" b, m
-                 WHERE b.address = ${address} AND b.minute = m.at - interval '1 minute'), 0)::int AS previous,
-      (up.unverified + coalesce((SELECT sum(b.unverified) FROM "PublicQueryBucket" b, m
-                 WHERE b.address = ${address} AND b.minute < m.at
-                   AND b.minute >= m.at - make_interval(mins => ${windowMinutes}::int)), 0))::int AS unverified
-    FROM up`;
+  const rows = await db.$queryRawUnsafe<Counted[]>(COUNT_QUERY_SQL, address, minuteOf(now), windowMinutes);
   // Old buckets go now and then, swept by the requests themselves (no schedule needed for an unlogged table).
   if (Math.random() < 0.001) {
     await db.$executeRaw`DELETE FROM "PublicQueryBucket" WHERE minute < (now() AT TIME ZONE 'UTC') - interval '2 hours'`;
