@@ -6,7 +6,7 @@
 // pool for the same role, it is the public read path. Its connections
 //   - go to DATABASE_READ_URL (a read replica) when that is set, else to DATABASE_URL;
 //   - take the role wuzhi_public_reader at connection start (startup option `role`, migration
-//     20261203121400_public_protection): SELECT on what the public pages show, nothing on User, AuditLog,
+//     20261203130800_public_protection): SELECT on what the public pages show, nothing on User, AuditLog,
 //     sessions or sealed columns, no write anywhere. A login that may not take the role cannot connect at all,
 //     so a misconfigured server fails closed instead of reading as the application;
 //   - are read-only transactions besides (default_transaction_read_only), and a runaway public query is cut off

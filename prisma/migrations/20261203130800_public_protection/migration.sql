@@ -2,33 +2,34 @@
 -- captchas it hands out (lib/public/captcha.ts), the daily count of public queries for the statistics (R-2.4,
 -- lib/public/query-stats.ts), and the read-only role the public site reads through (lib/public/read-db.ts).
 -- The three tables are infrastructure read and written by raw SQL only, not Prisma models: prisma/schema.prisma
--- is unchanged.
+-- is unchanged. Timestamped after the other public-site migrations of issue 13, so the grants below find their
+-- tables (news, media, the name-search grams, the report register).
 
 -- Queries per client address and minute (`queries`: every query; `unverified`: those since the address last
 -- solved a captcha). UNLOGGED: one upsert per public query without WAL; a crash empties it, which only forgets
 -- the last minutes of counting. Several app processes share it, so a limit holds across all of them.
-CREATE UNLOGGED TABLE "PublicQueryBucket" (
+CREATE UNLOGGED TABLE IF NOT EXISTS "PublicQueryBucket" (
     "address" TEXT NOT NULL,
     "minute" TIMESTAMP(3) NOT NULL,
     "queries" INTEGER NOT NULL DEFAULT 0,
     "unverified" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "PublicQueryBucket_pkey" PRIMARY KEY ("address", "minute")
 );
-CREATE INDEX "PublicQueryBucket_minute_idx" ON "PublicQueryBucket" ("minute");
+CREATE INDEX IF NOT EXISTS "PublicQueryBucket_minute_idx" ON "PublicQueryBucket" ("minute");
 
 -- A captcha shown and not yet answered: its id travels in an httpOnly cookie, the answer stays here (as a
 -- keyed hash). Deleted when answered, right or wrong: each captcha admits at most one query.
-CREATE UNLOGGED TABLE "PublicCaptcha" (
+CREATE UNLOGGED TABLE IF NOT EXISTS "PublicCaptcha" (
     "id" UUID NOT NULL,
     "answerHash" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "PublicCaptcha_pkey" PRIMARY KEY ("id")
 );
-CREATE INDEX "PublicCaptcha_expiresAt_idx" ON "PublicCaptcha" ("expiresAt");
+CREATE INDEX IF NOT EXISTS "PublicCaptcha_expiresAt_idx" ON "PublicCaptcha" ("expiresAt");
 
 -- Public queries admitted per day (Beijing time) and kind (PublicQueryKind): the "queries made" of the public
 -- site. Never a searched term, not even hashed: the count is all the statistics need.
-CREATE TABLE "PublicQueryCount" (
+CREATE TABLE IF NOT EXISTS "PublicQueryCount" (
     "day" DATE NOT NULL,
     "kind" TEXT NOT NULL,
     "count" BIGINT NOT NULL DEFAULT 0,
@@ -62,7 +63,8 @@ BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO wuzhi_public_reader', s);
   -- Catalogs, code tables and departments: labels and the classification the publication rule reads.
   FOREACH t IN ARRAY ARRAY['Catalog', 'CatalogVersion', 'CatalogField', 'CodeTable', 'CodeItem', 'Department',
-                           'SubjectLink', 'CalendarDay', 'CreditReport', 'Article', 'ArticleCategory', 'MediaAsset']
+                           'SubjectLink', 'CalendarDay', 'CreditReport', 'SubjectNameGram', 'Article',
+                           'ArticleCategory', 'MediaImage', 'MediaVariant']
   LOOP
     IF to_regclass(format('%I', t)) IS NOT NULL THEN
       EXECUTE format('GRANT SELECT ON %I TO wuzhi_public_reader', t);
