@@ -6,8 +6,8 @@ type Refused = Exclude<GuardVerdict, { ok: true }>;
 /**
  * What a public page shows instead of results when the guard refused the query (lib/public/guard.ts): the
  * Chinese message; for a captcha refusal, with `captchaForm`, a small form that repeats the page's query with
- * the captcha answer (a page with its own form may instead put CaptchaField into it). The page answers with
- * the verdict's status.
+ * the captcha answer (a page with its own form may instead put CaptchaField into it). JSON routes answer with
+ * the verdict's status through refusalResponse (lib/public/guard-response.ts).
  */
 export function QueryRefusal({
   verdict,
