@@ -1,3 +1,14 @@
+// Paths whose responses are about one person (the public account's self-query, the person query).
+const PERSONAL_PATHS = [
+  '/account',
+  '/account/:path*',
+  '/person',
+  '/person/:path*',
+  '/api/public/account/:path*',
+  '/api/public/person',
+  '/api/public/person/:path*',
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Temporal's client relies on constructor names and native modules: never bundle it (sdk-typescript#1489).
@@ -12,6 +23,8 @@ const nextConfig = {
     // pdfkit reads its font metrics from files next to its own code: bundled, it would not find them.
     'pdfkit',
     '@prisma/adapter-pg',
+    // svg-captcha loads its font from a file next to its own code: bundled, it would not find it.
+    'svg-captcha',
   ],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole repository (tests, scripts, workflows) in CI; the app build need
@@ -21,6 +34,9 @@ const nextConfig = {
   // Security headers for every response. The Content-Security-Policy is set per request with a nonce (proxy.ts).
   async headers() {
     return [
+      // Personal pages and answers (issue 13, Protection): never kept by a browser or a proxy cache. Pages are
+      // also marked by proxy.ts, because Next sets its own Cache-Control on rendered pages.
+      ...PERSONAL_PATHS.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-store' }] })),
       {
         source: '/:path*',
         headers: [

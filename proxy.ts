@@ -18,7 +18,14 @@ export function proxy(request: NextRequest): Response {
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
+  // Personal pages (the public account's self-query, the person query): never stored by a browser or proxy.
+  if (isPersonalPage(request.nextUrl.pathname)) response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/** /account, /account/…, /person, /person/… (the same list as next.config.js's PERSONAL_PATHS, pages only). */
+function isPersonalPage(pathname: string): boolean {
+  return /^\/(account|person)(\/|$)/.test(pathname);
 }
 
 export const config = {

@@ -71,6 +71,16 @@ const envSchema = z.object({
     .regex(/^\d+[smhd]$/, 'a duration such as 6h or 30m')
     .optional(),
   BACKUP_DATABASE_URL: z.string().url().optional(),
+  // ── public site (issue 13, Protection; lib/public/guard.ts, lib/public/read-db.ts)
+  // Public reads go to this read replica when set (as the read-only role wuzhi_public_reader either way).
+  DATABASE_READ_URL: z.string().url().optional(),
+  PUBLIC_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  PUBLIC_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Public queries one client address may make per minute (sliding window) before a 429; 0: no limit.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  // After this many queries within PUBLIC_CAPTCHA_WINDOW_MINUTES an address must solve a captcha; 0: never.
+  PUBLIC_CAPTCHA_AFTER: z.coerce.number().int().min(0).default(20),
+  PUBLIC_CAPTCHA_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -217,6 +217,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // Every test signs in from the one loopback address, hundreds of times with deliberate failures: the
     // per-address throttle would refuse the suite itself. Its own test (security-login) sets its limits.
     if (!persistent) env.LOGIN_IP_MAX_FAILURES = process.env.LOGIN_IP_MAX_FAILURES ?? '0';
+    // Likewise the public site's query limit and captcha (lib/public/guard.ts): the suite's browsers query from
+    // one address far more than a person would. Their own test (public-protection) starts an app with limits.
+    if (!persistent) {
+      env.PUBLIC_RATE_LIMIT_PER_MINUTE = process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? '0';
+      env.PUBLIC_CAPTCHA_AFTER = process.env.PUBLIC_CAPTCHA_AFTER ?? '0';
+    }
     const childEnv = { ...process.env, ...env };
 
     // ── schema and demo data

@@ -2,6 +2,7 @@
 // cached in .data/bench/) a 行政处罚 xlsx and CSV, brings up a private stack, and for each file measures the raw
 // streaming parse (the baseline) and then the import through the real workflow and worker, with the worker's
 // peak RSS. Figures go to the console and to test/bench/results.md.
+// `npm run bench -- public …` runs the public query benchmark instead (test/bench/public/run.ts).
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,12 @@ if (process.argv.slice(2).includes('exchange')) {
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
+// `npm run bench -- public …`: the public query benchmark (test/bench/public/run.ts) instead of the import.
+if (args[0] === 'public') {
+  const { benchPublic } = await import('./public/run');
+  await benchPublic(args.slice(1));
+  process.exit(0);
+}
 const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;

@@ -1,13 +1,14 @@
 // An HTTP client of the running app that connects from a chosen loopback address (all of 127.0.0.0/8 is this
 // machine on Linux), so a test can be a client, an attacker or a reverse proxy at an address of its own, and
 // the app's per-address sign-in throttle never touches the addresses other tests sign in from.
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 
 export interface LoopbackResponse {
   status: number;
   location: string | null;
   setCookies: string[];
   body: string;
+  headers: IncomingHttpHeaders;
 }
 
 export function loopbackRequest(
@@ -27,6 +28,7 @@ export function loopbackRequest(
             location: res.headers.location ?? null,
             setCookies: res.headers['set-cookie'] ?? [],
             body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
           }),
         );
         res.on('error', reject);

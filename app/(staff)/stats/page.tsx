@@ -5,9 +5,11 @@ import { formatCount } from '@/app/_lib/format';
 import { first, type SearchParams } from '@/app/_lib/params';
 import { staffPage } from '@/app/_lib/session';
 import { AppError } from '@/lib/errors';
+import { publicQueryStats } from '@/lib/public/query-stats';
 import { getStats } from '@/lib/stats/dashboard';
 import { statsQuerySchema } from '@/lib/stats/filter';
 import { METRIC_HINTS, METRIC_LABELS, METRICS } from '@/lib/stats/metrics';
+import { PublicQueries } from './_components/PublicQueries';
 import { StatsCharts } from './_components/StatsCharts';
 import { StatsFilterForm } from './_components/StatsFilterForm';
 import { StatsTable } from './_components/StatsTable';
@@ -30,6 +32,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     if (!(err instanceof AppError)) throw err;
     return <QueryRefused message={err.message} href="/stats" again="重新统计" testId="stats-error" />;
   }
+  // The public site's queries belong to no department or catalog: shown for the whole county's period only.
+  const publicQueries =
+    stats.filter.deptId || stats.filter.catalogId ? null : await publicQueryStats(stats.filter.from, stats.filter.to);
   const params = new URLSearchParams({
     from: stats.filter.from,
     to: stats.filter.to,
@@ -61,6 +66,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       <StatsTable title="按部门" dimension="部门" rows={stats.byDepartment} testId="stats-dept" />
       <StatsTable title="按信息目录" dimension="信息目录" rows={stats.byCatalog} testId="stats-catalog" />
       <StatsTable title="按时间" dimension="期间" rows={stats.byPeriod} testId="stats-period" />
+      {publicQueries && <PublicQueries stats={publicQueries} />}
     </div>
   );
 }
