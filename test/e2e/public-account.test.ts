@@ -119,7 +119,7 @@ describe('public account', () => {
 
     await page.getByLabel('姓名').fill('周自查');
     await page.getByLabel('身份证号').fill(idNumber);
-    await page.getByLabel('电子邮箱').fill(email);
+    await page.getByRole('textbox', { name: '电子邮箱' }).fill(email);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('确认密码').fill(PASSWORD);
     await page.getByTestId('register-submit').click();

@@ -4,6 +4,8 @@
 // record (not public records included, personal values in clear, audited), and declared representation —
 // confirmed at once for the legal representative, otherwise by staff.
 import { randomBytes, randomInt } from 'node:crypto';
+import { createServer } from 'node:net';
+import nodemailer from 'nodemailer';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +16,9 @@ import { sealIdentifier, sealJson } from '../../lib/crypto/pii';
 import { db } from '../../lib/db';
 import { makeIdNumber } from '../../lib/identifiers/id-number';
 import { makeUscc } from '../../lib/identifiers/uscc';
+import { deliverMail, sendMail } from '../../lib/mail/send';
 import { startMailSink, type MailSink } from '../../lib/mail/sink';
+import { smtpTransport, type MailTransport } from '../../lib/mail/transport';
 import { registerAccount, verifyRegistration, IDENTITY_TAKEN } from '../../lib/public-accounts/register';
 import { representedOrgRecords, ownRecords } from '../../lib/public-accounts/self-query';
 import { declareRepresentation } from '../../lib/public-accounts/representation';
@@ -75,6 +79,40 @@ async function publicFetch(token: string, path: string, init: RequestInit = {}) 
     },
   });
 }
+
+describe('mail', () => {
+  it('R-6.1 records a mail that cannot be delivered as failed with its reason, and a later attempt sends it', async () => {
+    // A port nobody listens on: the connection is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const dead: MailTransport = {
+      send: async (m) => {
+        const info = await nodemailer
+          .createTransport({ host: '127.0.0.1', port: closed, connectionTimeout: 5_000 })
+          .sendMail({ from: 'noreply@xinyong.wuzhi.local', ...m });
+        return { messageId: String(info.messageId) };
+      },
+    };
+    const to = newEmail();
+    const failed = await sendMail({ to, subject: '测试通知', text: '正文', purpose: 'TEST' }, dead);
+    expect(failed.status).toBe('FAILED');
+    const row = await db.mailMessage.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(row.error).toMatch(/ECONNREFUSED/);
+    // The retry (issue 14's activity) delivers the same row, not a second one.
+    expect(await deliverMail(failed.id, smtpTransport)).toMatchObject({ status: 'SENT' });
+    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: 'SENT',
+      attempts: 2,
+      error: null,
+    });
+    expect(sink.messages().filter((m) => m.to.includes(to))).toHaveLength(1);
+  });
+});
 
 describe('registration', () => {
   it('R-6.1 verifies the contact by the code that arrived at the SMTP server, once; a replayed code is refused', async () => {
@@ -186,7 +224,7 @@ describe('separation of the public and staff realms', () => {
       expect([302, 303, 307, 308], path).toContain(res.status);
       expect(res.headers.get('location'), path).toMatch(/\/login/);
     }
-    for (const path of ['/api/records', '/api/catalogs', '/api/tasks']) {
+    for (const path of ['/api/records', '/api/admin/users', '/api/admin/logs', '/api/stats']) {
       const res = await publicFetch(token, path);
       expect(res.status, path).toBe(401);
     }
