@@ -112,6 +112,29 @@ describe('mail', () => {
     });
     expect(sink.messages().filter((m) => m.to.includes(to))).toHaveLength(1);
   });
+
+  it('R-6.1 lists sent and failed mail on the staff page for holders of admin:mail only', async () => {
+    const to = newEmail();
+    await sendMail({ to, subject: '邮件页测试', text: '正文', purpose: 'TEST' });
+    const role = await db.role.upsert({
+      where: { code: 'T_MAIL_VIEW' },
+      create: {
+        code: 'T_MAIL_VIEW',
+        name: '邮件记录（测试）',
+        permissions: { create: [{ permissionCode: 'admin:mail' }] },
+      },
+      update: {},
+    });
+    const holder = await createTestUser({ roles: [role.code] });
+    const html = await (await (await signInHttp(holder.username, holder.password)).fetch('/admin/mail')).text();
+    expect(html).toContain('data-testid="mail-list"');
+    expect(html).toContain(to);
+    expect(html).toContain('失败原因');
+    const other = await createTestUser({ roles: ['DEPT_OPERATOR'], dept: 'RSJ' });
+    const refused = await (await (await signInHttp(other.username, other.password)).fetch('/admin/mail')).text();
+    expect(refused).toContain('data-testid="forbidden"');
+    expect(refused).not.toContain(to);
+  });
 });
 
 describe('registration', () => {
