@@ -129,7 +129,7 @@ describe('mail', () => {
     const html = await (await (await signInHttp(holder.username, holder.password)).fetch('/admin/mail')).text();
     expect(html).toContain('data-testid="mail-list"');
     expect(html).toContain(to);
-    expect(html).toContain('失败原因');
+    expect(html).toContain('已发送');
     const other = await createTestUser({ roles: ['DEPT_OPERATOR'], dept: 'RSJ' });
     const refused = await (await (await signInHttp(other.username, other.password)).fetch('/admin/mail')).text();
     expect(refused).toContain('data-testid="forbidden"');
