@@ -81,6 +81,25 @@ const envSchema = z.object({
   // After this many queries within PUBLIC_CAPTCHA_WINDOW_MINUTES an address must solve a captcha; 0: never.
   PUBLIC_CAPTCHA_AFTER: z.coerce.number().int().min(0).default(20),
   PUBLIC_CAPTCHA_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  // ── mail (lib/mail): the SMTP server mail is sent through, either as one URL
+  // (smtp://user:password@host:587, smtps://… for TLS from the start) or as the separate settings below; the URL
+  // wins. None set: mail is recorded as failed with the reason (npm start sets SMTP_URL to its own local sink).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('信用武陟 <noreply@xinyong.wuzhi.local>'),
+  // The SMS gateway for codes sent to a mobile number (an HTTP endpoint taking JSON { to, text }). Unset: the
+  // mobile channel is shown as not yet available and registration asks for an email address.
+  SMS_GATEWAY_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   { code: 'stats:view', module: 'stats', name: '查看统计分析' },
   { code: 'backup:manage', module: 'backup', name: '数据备份与恢复演练' },
   { code: 'personal:reveal', module: 'personal', name: '查看个人敏感信息明文' },
+  { code: 'admin:mail', module: 'admin', name: '查看平台发出的邮件' },
+  { code: 'subject:confirm-representative', module: 'subject', name: '确认公众账号代表的组织' },
 ] as const;
 
 export type PermissionCode = (typeof PERMISSIONS)[number]['code'];
@@ -86,6 +88,7 @@ export const BUILTIN_ROLES: { code: string; name: string; dataScope: Scope; perm
       'catalog:view',
       'catalog:manage',
       'backup:manage',
+      'admin:mail',
     ],
   },
   { code: 'SECURITY_ADMIN', name: '安全管理员', dataScope: 'OWN', permissions: ['admin:roles'] },
@@ -102,6 +105,7 @@ export const BUILTIN_ROLES: { code: string; name: string; dataScope: Scope; perm
       'data:review',
       'record:view',
       'subject:restrict',
+      'subject:confirm-representative',
       'catalog:view',
       'personal:reveal',
       'stats:view',

@@ -91,6 +91,22 @@ export const menus: SeedMenu[] = [
     sortOrder: 55,
   },
   {
+    code: 'admin-mail',
+    label: '邮件记录',
+    href: '/admin/mail',
+    parentCode: 'admin',
+    permission: 'admin:mail',
+    sortOrder: 58,
+  },
+  {
+    code: 'admin-representatives',
+    label: '代表组织确认',
+    href: '/admin/representatives',
+    parentCode: 'admin',
+    permission: 'subject:confirm-representative',
+    sortOrder: 59,
+  },
+  {
     code: 'admin-logs',
     label: '日志审计',
     href: '/admin/logs',

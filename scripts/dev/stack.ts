@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
 import { migrate } from '../../lib/db/migrate';
+import { startMailSink } from '../../lib/mail/sink';
 import { appLogin } from './app-role';
 import { forgetService, recordService, stopLeftovers } from './leftovers';
 import { buildAppIfStale, startApp } from './next-app';
@@ -214,6 +215,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     env.APP_URL = (persistent && process.env.APP_URL) || localUrl;
     env.AUTH_URL = (persistent && process.env.AUTH_URL) || env.APP_URL;
     env.NEXT_TELEMETRY_DISABLED = '1';
+    // ── mail: a configured server is used as it is; without one, a local sink on loopback keeps what is sent
+    // (readable on /admin/mail and, for tests, as files in MAIL_SINK_DIR).
+    if (process.env.SMTP_URL || process.env.SMTP_HOST) {
+      if (process.env.SMTP_URL) env.SMTP_URL = process.env.SMTP_URL;
+    } else {
+      const sink = await startMailSink({
+        dir: join(dataDir, 'mail'),
+        port: persistent ? await freePort(2525) : undefined,
+      });
+      cleanups.push({ name: 'mail sink', fn: sink.stop });
+      env.SMTP_URL = sink.url;
+      env.MAIL_SINK_DIR = sink.dir;
+      log(`no SMTP server configured: mail goes to the local sink ${sink.url} (kept in ${sink.dir})`);
+    }
     // Every test signs in from the one loopback address, hundreds of times with deliberate failures: the
     // per-address throttle would refuse the suite itself. Its own test (security-login) sets its limits.
     if (!persistent) env.LOGIN_IP_MAX_FAILURES = process.env.LOGIN_IP_MAX_FAILURES ?? '0';
