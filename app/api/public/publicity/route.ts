@@ -2,7 +2,7 @@
 // 双公示 list (lib/public/publicity.ts).
 import { publicDb } from '@/lib/public/read-db';
 import { publicityPage, publicityQuerySchema } from '@/lib/public/publicity';
-import { withPublicRoute } from '@/lib/report/public-route';
+import { withPublicRoute } from '@/lib/public/route';
 
 export const runtime = 'nodejs';
 

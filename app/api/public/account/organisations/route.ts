@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { declareRepresentation, listRepresentations } from '@/lib/public-accounts/representation';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 
 export const GET = withPublicRoute({ kind: 'ACCOUNT', signedIn: true }, async ({ account }) => {
   const rows = await listRepresentations(account!.accountId);

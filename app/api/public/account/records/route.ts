@@ -1,4 +1,4 @@
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { ownRecords } from '@/lib/public-accounts/self-query';
 
 /** The signed-in person's own full record (R-6.1 self-query), audited. */

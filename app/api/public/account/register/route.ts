@@ -1,6 +1,6 @@
 import { pendingCookie } from '@/lib/public-accounts/cookies';
 import { registerAccount, registrationInput } from '@/lib/public-accounts/register';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 
 /** Registration: the account waits for the code sent to its contact; the browser keeps only its id (HttpOnly). */
 export const POST = withPublicRoute({ kind: 'ACCOUNT', body: registrationInput }, async ({ body, ip }) => {

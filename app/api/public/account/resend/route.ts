@@ -1,6 +1,6 @@
 import { NotFoundError } from '@/lib/errors';
 import { resendCode } from '@/lib/public-accounts/register';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { PUBLIC_PENDING_COOKIE } from '@/lib/public-accounts/session';
 
 /** A new code for the registration this browser started. */

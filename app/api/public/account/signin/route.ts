@@ -1,5 +1,5 @@
 import { sessionCookie } from '@/lib/public-accounts/cookies';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { endPublicSession, PUBLIC_SESSION_COOKIE } from '@/lib/public-accounts/session';
 import { signInInput, signInPublic } from '@/lib/public-accounts/signin';
 

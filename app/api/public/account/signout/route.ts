@@ -1,6 +1,6 @@
 import { auditPublic } from '@/lib/public-accounts/audit';
 import { clearSessionCookie } from '@/lib/public-accounts/cookies';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { endPublicSession, PUBLIC_SESSION_COOKIE } from '@/lib/public-accounts/session';
 
 /** Ends the session on the server (the row goes), not only in the browser. */

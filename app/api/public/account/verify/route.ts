@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
 import { clearPendingCookie, sessionCookie } from '@/lib/public-accounts/cookies';
 import { verifyRegistration } from '@/lib/public-accounts/register';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { createPublicSession, PUBLIC_PENDING_COOKIE } from '@/lib/public-accounts/session';
 
 const body = z.object({ code: z.string().max(20, '验证码应为6位数字') });

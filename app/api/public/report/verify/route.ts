@@ -1,7 +1,7 @@
 // POST /api/public/report/verify { number, checkCode }: whether a credit report is genuine and what it said.
 // A wrong check code and a forged number get the same 404 and message (lib/report/verify.ts).
 import { publicDb } from '@/lib/public/read-db';
-import { withPublicRoute } from '@/lib/report/public-route';
+import { withPublicRoute } from '@/lib/public/route';
 import { verifyInputSchema, verifyReport } from '@/lib/report/verify';
 
 export const runtime = 'nodejs';
@@ -10,10 +10,6 @@ export const POST = withPublicRoute(
   {
     kind: 'REPORT_VERIFY',
     body: verifyInputSchema,
-    captchaOf: ({ body }) => {
-      const c = (body as { captcha?: unknown } | null | undefined)?.captcha;
-      return typeof c === 'string' ? c : null;
-    },
   },
   async ({ body }) => {
     const report = await verifyReport(publicDb, body);

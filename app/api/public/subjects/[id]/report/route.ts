@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { publicDb } from '@/lib/public/read-db';
 import { issueReport } from '@/lib/report/issue';
-import { withPublicRoute } from '@/lib/report/public-route';
+import { withPublicRoute } from '@/lib/public/route';
 
 export const runtime = 'nodejs';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withPublicRoute } from '@/lib/public-accounts/route';
+import { withPublicRoute } from '@/lib/public/route';
 import { representedOrgRecords } from '@/lib/public-accounts/self-query';
 
 const params = z.object({ id: z.string().uuid('组织编号格式错误') });
