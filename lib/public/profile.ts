@@ -122,7 +122,7 @@ export async function getPublicRecords(
     },
     orderBy: [{ publicityStart: 'desc' }, { id: 'desc' }],
     take: RECORDS_PAGE_SIZE + 1,
-    select: { id: true, data: true, sealed: true, catalogVersionId: true, publicityStart: true },
+    select: { id: true, data: true, catalogVersionId: true, publicityStart: true },
   });
   const defs = await defsOf(rows.map((r) => r.catalogVersionId));
   const page = rows.slice(0, RECORDS_PAGE_SIZE);
@@ -151,7 +151,7 @@ export async function getPublicRecord(
         catalogs.map((c) => c.id),
       ),
     },
-    select: { id: true, data: true, sealed: true, catalogVersionId: true, publicityStart: true, publicityEnd: true },
+    select: { id: true, data: true, catalogVersionId: true, publicityStart: true, publicityEnd: true },
   });
   if (!r) throw new NotFoundError(RECORD_NOT_FOUND);
   const def = (await defsOf([r.catalogVersionId])).get(r.catalogVersionId)!;
@@ -168,12 +168,14 @@ async function defsOf(versionIds: string[]): Promise<Map<string, CatalogDef>> {
 const SUMMARY_KEYS = ['decisionNumber', 'licenseName', 'penaltyType', 'negativeType', 'positiveType', 'authority'];
 const TITLE_KEYS = ['licenseName', 'decisionNumber', 'facts'];
 
+// Sealed fields (identifiers) are never read on the public path: the public read role has no grant on them
+// (migration public_protection), so what a page cannot show never leaves the database.
 function summary(
-  r: { id: string; data: unknown; sealed: string | null; publicityStart: Date | null },
+  r: { id: string; data: unknown; publicityStart: Date | null },
   def: CatalogDef,
   full = false,
 ): PublicRecordSummary {
-  const values: RowValues = publicValues(def.fields, recordValues(r), 'ORG');
+  const values: RowValues = publicValues(def.fields, recordValues({ data: r.data, sealed: null }), 'ORG');
   const fields: PublicField[] = [];
   for (const f of def.fields) {
     const v = values[f.key];

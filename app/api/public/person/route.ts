@@ -1,4 +1,3 @@
-import { ValidationError } from '@/lib/errors';
 import { personQuerySchema, queryPerson } from '@/lib/public/person';
 import { withPublicRoute } from '@/lib/public/route';
 
@@ -6,14 +5,11 @@ import { withPublicRoute } from '@/lib/public/route';
 export const POST = withPublicRoute(
   {
     kind: 'PERSON',
+    body: personQuerySchema,
     personalTerm: ({ body }) => {
       const id = (body as { idNumber?: unknown } | undefined)?.idNumber;
       return typeof id === 'string' ? id : null;
     },
   },
-  async ({ body }) => {
-    const parsed = personQuerySchema.safeParse(body ?? {});
-    if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? '请同时输入姓名和身份证号');
-    return Response.json(await queryPerson(parsed.data), { headers: { 'Cache-Control': 'no-store' } });
-  },
+  async ({ body }) => Response.json(await queryPerson(body)),
 );
