@@ -32,7 +32,8 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   } catch {
     throw new UnsupportedMediaTypeError(REFUSED);
   }
-  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) throw new UnsupportedMediaTypeError(REFUSED);
+  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height)
+    throw new UnsupportedMediaTypeError(REFUSED);
   if (meta.width * meta.height > MAX_PIXELS) throw new ValidationError('图片像素过大，请缩小后再上传');
   // EXIF orientations 5–8 swap width and height.
   const swapped = (meta.orientation ?? 1) >= 5;

@@ -10,7 +10,8 @@ export const THUMB = { name: 'thumb', width: 240, height: 160 } as const;
 export const VARIANT_NAMES = [...VARIANTS.map((v) => v.name), THUMB.name] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
 
-const MEDIA_SRC = /^\/api\/public\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(w480|w960|w1600|thumb)$/;
+const MEDIA_SRC =
+  /^\/api\/public\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(w480|w960|w1600|thumb)$/;
 
 export function mediaUrl(imageId: string, variant: VariantName): string {
   return `/api/public/media/${imageId}/${variant}`;

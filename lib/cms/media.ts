@@ -96,8 +96,13 @@ export async function storeImage(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export async function readVariant(client: Db, imageId: string, variant: string): Promise<{ data: Buffer; width: number }> {
-  if (!UUID.test(imageId) || !(VARIANT_NAMES as readonly string[]).includes(variant)) throw new NotFoundError('图片不存在');
+export async function readVariant(
+  client: Db,
+  imageId: string,
+  variant: string,
+): Promise<{ data: Buffer; width: number }> {
+  if (!UUID.test(imageId) || !(VARIANT_NAMES as readonly string[]).includes(variant))
+    throw new NotFoundError('图片不存在');
   const row = await client.mediaVariant.findUnique({
     where: { imageId_name: { imageId, name: variant as VariantName } },
     select: { storagePath: true, width: true },
@@ -109,6 +114,9 @@ export async function readVariant(client: Db, imageId: string, variant: string):
 /** Intrinsic sizes of images, for width/height and srcset on the page. */
 export async function imageSizes(client: Db, ids: string[]): Promise<Map<string, { width: number; height: number }>> {
   if (!ids.length) return new Map();
-  const rows = await client.mediaImage.findMany({ where: { id: { in: ids } }, select: { id: true, width: true, height: true } });
+  const rows = await client.mediaImage.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, width: true, height: true },
+  });
   return new Map(rows.map((r) => [r.id, { width: r.width, height: r.height }]));
 }

@@ -43,7 +43,9 @@ describe('sanitizeArticleHtml', () => {
   });
 
   it('R-6.3 survives broken markup and encoded tricks', () => {
-    const out = sanitizeArticleHtml(`<p>a<b>b<img src=x onerror=alert(1)//</p><a href="&#106;avascript:alert(1)">x</a>`);
+    const out = sanitizeArticleHtml(
+      `<p>a<b>b<img src=x onerror=alert(1)//</p><a href="&#106;avascript:alert(1)">x</a>`,
+    );
     expect(out).not.toMatch(/onerror|javascript|<script/i);
   });
 
@@ -51,7 +53,9 @@ describe('sanitizeArticleHtml', () => {
     const stored = sanitizeArticleHtml(`<p><img src="${OWN}" alt="现场"></p>`);
     expect(imageIdsOf(stored)).toEqual([ID]);
     const shown = renderArticleHtml(stored, new Map([[ID, { width: 2000, height: 1000 }]]));
-    expect(shown).toContain(`srcset="/api/public/media/${ID}/w480 480w, /api/public/media/${ID}/w960 960w, /api/public/media/${ID}/w1600 1600w"`);
+    expect(shown).toContain(
+      `srcset="/api/public/media/${ID}/w480 480w, /api/public/media/${ID}/w960 960w, /api/public/media/${ID}/w1600 1600w"`,
+    );
     expect(shown).toContain('width="2000"');
     expect(shown).toContain('height="1000"');
     expect(shown).toContain('alt="现场"');
