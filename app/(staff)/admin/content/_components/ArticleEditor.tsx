@@ -7,7 +7,7 @@ import Image from '@tiptap/extension-image';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { callApi } from '@/app/_lib/api-client';
 import { ARTICLE_PROSE } from '@/app/(public)/news/_lib/prose';
 
@@ -51,6 +51,9 @@ export function ArticleEditor({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // Enabled once hydrated: a click before that would submit the form natively.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -159,7 +162,7 @@ export function ArticleEditor({
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"
-          disabled={busy}
+          disabled={busy || !ready}
           data-testid="article-save"
           className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 disabled:bg-blue-400"
         >
@@ -225,7 +228,10 @@ function Toolbar({ editor }: { editor: Editor }) {
     const res = await upload(file);
     if (fileRef.current) fileRef.current.value = '';
     if (!res.ok) return setMessage(res.message);
-    chain().setImage({ src: res.data.src, alt: alt.trim() }).run();
+    // A paragraph after the image takes the cursor: typing on would otherwise replace the selected image.
+    chain()
+      .insertContent([{ type: 'image', attrs: { src: res.data.src, alt: alt.trim() } }, { type: 'paragraph' }])
+      .run();
     setAlt('');
     setMessage('图片已插入');
   }

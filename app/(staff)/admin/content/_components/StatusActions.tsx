@@ -2,7 +2,7 @@
 
 // Publish now, schedule for a time, or take offline. The server decides what is allowed (409 with the reason).
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { callApi } from '@/app/_lib/api-client';
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium shadow-sm disabled:opacity-50';
@@ -20,6 +20,9 @@ export function StatusActions({
   const [when, setWhen] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Buttons are enabled once hydrated, so an early click is never lost.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function act(json: Record<string, unknown>, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -37,7 +40,7 @@ export function StatusActions({
         {!isPublic && (
           <button
             type="button"
-            disabled={busy}
+            disabled={busy || !ready}
             onClick={() => void act({ action: 'publish' })}
             className={`${button} bg-emerald-700 text-white hover:bg-emerald-800`}
             data-testid="article-publish"
@@ -59,7 +62,7 @@ export function StatusActions({
             </label>
             <button
               type="button"
-              disabled={busy || !when}
+              disabled={busy || !ready || !when}
               onClick={() => void act({ action: 'schedule', publishAt: new Date(when).toISOString() })}
               className={`${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
               data-testid="article-schedule"
@@ -71,7 +74,7 @@ export function StatusActions({
         {canUnpublish && (
           <button
             type="button"
-            disabled={busy}
+            disabled={busy || !ready}
             onClick={() => void act({ action: 'unpublish' }, '下线后公众将看不到这篇文章，确定下线吗？')}
             className={`${button} border border-red-300 bg-white text-red-700 hover:bg-red-50`}
             data-testid="article-unpublish"
