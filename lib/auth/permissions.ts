@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   { code: 'stats:view', module: 'stats', name: '查看统计分析' },
   { code: 'backup:manage', module: 'backup', name: '数据备份与恢复演练' },
   { code: 'personal:reveal', module: 'personal', name: '查看个人敏感信息明文' },
+  { code: 'content:manage', module: 'content', name: '管理新闻公告' },
   { code: 'admin:mail', module: 'admin', name: '查看平台发出的邮件' },
   { code: 'subject:confirm-representative', module: 'subject', name: '确认公众账号代表的组织' },
 ] as const;
@@ -109,6 +110,8 @@ export const BUILTIN_ROLES: { code: string; name: string; dataScope: Scope; perm
       'catalog:view',
       'personal:reveal',
       'stats:view',
+      // The credit centre runs the public site's news and notices; no administration duty.
+      'content:manage',
     ],
   },
   {

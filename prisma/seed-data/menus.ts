@@ -32,6 +32,14 @@ export const menus: SeedMenu[] = [
     sortOrder: 28,
   },
   { code: 'stats', label: '统计分析', href: '/stats', parentCode: null, permission: 'stats:view', sortOrder: 40 },
+  {
+    code: 'content',
+    label: '新闻公告',
+    href: '/admin/content',
+    parentCode: null,
+    permission: 'content:manage',
+    sortOrder: 50,
+  },
   { code: 'admin', label: '系统管理', href: null, parentCode: null, permission: null, sortOrder: 90 },
   {
     code: 'admin-departments',
