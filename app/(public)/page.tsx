@@ -1,3 +1,4 @@
+import { LatestArticles } from './_components/LatestArticles';
 import Link from 'next/link';
 import { publicTotals } from '@/lib/public/totals';
 import { SearchBox } from './search/_components/SearchBox';
@@ -61,7 +62,9 @@ export default async function HomePage() {
         <p className="mt-2 text-xs text-slate-600">统计截至 {totals.day}，仅计公示期内的信息。</p>
       </section>
 
-      {/* LatestArticles */}
+      <div className="mx-auto max-w-5xl px-4 pb-8 sm:px-6">
+        <LatestArticles />
+      </div>
 
       <section aria-labelledby="services-title" className="mx-auto max-w-5xl px-4 pb-10 sm:px-6">
         <h2 id="services-title" className="text-lg font-semibold text-slate-900">
