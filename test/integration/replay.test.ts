@@ -21,6 +21,8 @@ const HISTORIES = [
   'drop-folder-scan-three-files.json',
   // An exchange flow run of three chunks, each a batch, then the write-back (workflows/exchange-flow-run.ts).
   'exchange-flow-run-chunks.json',
+  // An SFTP flow run: one pass of pull → receive → acknowledge, its file one batch (lib/exchange/file-sync.ts).
+  'exchange-flow-run-files.json',
   // The nightly sweep of unreferenced stored files (workflows/file-store-sweep.ts).
   'file-store-sweep.json',
   // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.
