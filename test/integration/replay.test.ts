@@ -17,6 +17,8 @@ const load = (file: string) => JSON.parse(readFileSync(historiesDir + file, 'utf
 const HISTORIES = [
   'backup-manual.json',
   'centre-feedback-two-rounds.json',
+  // The hourly upload to the city platform: one activity, queue and send (workflows/city-upload.ts).
+  'city-upload.json',
   'disable-dormant-accounts.json',
   'drop-folder-scan-three-files.json',
   // An exchange flow run of three chunks, each a batch, then the write-back (workflows/exchange-flow-run.ts).
