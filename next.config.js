@@ -25,6 +25,9 @@ const nextConfig = {
     '@prisma/adapter-pg',
     // svg-captcha loads its font from a file next to its own code: bundled, it would not find it.
     'svg-captcha',
+    // ssh2 (under ssh2-sftp-client, for the SFTP exchange sources) loads a native addon: never bundle it.
+    'ssh2',
+    'ssh2-sftp-client',
   ],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole repository (tests, scripts, workflows) in CI; the app build need

@@ -10,6 +10,7 @@ import {
   type ChunkResult,
   type OpenedRun,
 } from '@/lib/exchange/flow-sync';
+import { uploadToCity, type CityUploadResult } from '@/lib/exchange/city/upload';
 import { SourceStop, SourceUnavailable } from '@/lib/exchange/sources/types';
 import type { ActivityDeps } from './index';
 
@@ -33,6 +34,10 @@ export function createExchangeFlowActivities(_deps: ActivityDeps) {
     },
     async writeBackExchangeSuspects(input: { runId: string }): Promise<number> {
       return classified(() => writeBackSuspects(input));
+    },
+    // Idempotent: an item already acknowledged is not sent again; one sent twice carries its id.
+    async uploadToCityPlatform(): Promise<CityUploadResult> {
+      return uploadToCity();
     },
     async finishExchangeRun(input: {
       runId: string;

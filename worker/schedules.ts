@@ -5,6 +5,8 @@ import { ensureBackupSchedule } from '../lib/backup/schedule';
 import { ensureDropFolderSchedule } from '../lib/exchange/schedule';
 import { ensureSchedule } from '../lib/schedules';
 import {
+  CITY_UPLOAD_SCHEDULE_ID,
+  CITY_UPLOAD_WORKFLOW,
   DORMANT_ACCOUNTS_WORKFLOW,
   FILE_STORE_SWEEP_WORKFLOW,
   PUBLICITY_EXPIRY_WORKFLOW,
@@ -42,12 +44,23 @@ const ensureFileSweepSchedule = () =>
     whenExists: 'keep',
   });
 
+const ensureCityUploadSchedule = () =>
+  ensureSchedule({
+    scheduleId: CITY_UPLOAD_SCHEDULE_ID,
+    // Every hour at :20: the city sees a new public licence or penalty within the hour; what it did not
+    // acknowledge is sent again at the next run.
+    spec: { intervals: [{ every: '1 hour', offset: '20 minutes' }] },
+    workflowType: CITY_UPLOAD_WORKFLOW,
+    whenExists: 'keep',
+  });
+
 const SCHEDULES: [name: string, ensure: () => Promise<unknown>][] = [
   ['dormant-account', ensureDormantAccountsSchedule],
   ['drop-folder', () => ensureDropFolderSchedule()],
   ['backup', ensureBackupSchedule],
   ['publicity-expiry', ensurePublicityExpirySchedule],
   ['file-store-sweep', ensureFileSweepSchedule],
+  ['city-upload', ensureCityUploadSchedule],
 ];
 
 export async function ensureSchedules(): Promise<void> {

@@ -36,7 +36,8 @@ export async function exchangeFlowRun(input: ExchangeFlowRunInput): Promise<Exch
         taskQueue: input.taskQueue,
       });
       rows += chunk.rows;
-      if (chunk.batchId) batches++;
+      // A FILE source's one pass reports all its batches; a row chunk is one batch (or none).
+      batches += chunk.batchIds ? chunk.batchIds.length : chunk.batchId ? 1 : 0;
       if (chunk.done) break;
     }
     if (opened.twoWay) await writeBackExchangeSuspects({ runId: opened.runId });

@@ -10,3 +10,4 @@ export { restoreDrill } from './restore-drill';
 export { publicityExpiry } from './publicity-expiry';
 export { fileStoreSweep } from './file-store-sweep';
 export { exchangeFlowRun } from './exchange-flow-run';
+export { cityUpload } from './city-upload';

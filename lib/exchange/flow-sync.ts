@@ -19,6 +19,7 @@ import { db, type Prisma } from '@/lib/db';
 import { AppError, ConflictError } from '@/lib/errors';
 import { saveStream } from '@/lib/files/store';
 import { connect, type DatabaseConfig, watermarkBehind } from './sources/database';
+import { syncFileSource } from './file-sync';
 import { adapterFor } from './sources/registry';
 import { SourceStop, type RowSourceAdapter, type SourceContext } from './sources/types';
 import { systemActorFor } from './system-actor';
@@ -70,6 +71,8 @@ export interface ChunkResult {
   done: boolean;
   rows: number;
   batchId: string | null;
+  /** A FILE source's pass may make several batches (absent in histories recorded before FILE sources ran). */
+  batchIds?: string[];
 }
 
 /** Thrown when another run moved the cursor first: the activity retries from the new cursor. */
@@ -91,7 +94,8 @@ export async function syncFlowChunk(input: {
   });
   const flow = run.flow;
   const { adapter, ctx } = contextOf(flow);
-  if (adapter.shape !== 'ROW') throw new SourceStop('BAD_CONFIG', '该来源按文件交换，不按行同步');
+  if (adapter.shape === 'FILE')
+    return syncFileSource({ runId: run.id, flow, adapter, ctx, taskQueue: input.taskQueue });
   const rowSource = adapter as RowSourceAdapter;
   const before = flow.cursor;
 

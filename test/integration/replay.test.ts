@@ -17,10 +17,14 @@ const load = (file: string) => JSON.parse(readFileSync(historiesDir + file, 'utf
 const HISTORIES = [
   'backup-manual.json',
   'centre-feedback-two-rounds.json',
+  // The hourly upload to the city platform: one activity, queue and send (workflows/city-upload.ts).
+  'city-upload.json',
   'disable-dormant-accounts.json',
   'drop-folder-scan-three-files.json',
   // An exchange flow run of three chunks, each a batch, then the write-back (workflows/exchange-flow-run.ts).
   'exchange-flow-run-chunks.json',
+  // An SFTP flow run: one pass of pull → receive → acknowledge, its file one batch (lib/exchange/file-sync.ts).
+  'exchange-flow-run-files.json',
   // The nightly sweep of unreferenced stored files (workflows/file-store-sweep.ts).
   'file-store-sweep.json',
   // Before and after the patch 'timeliness-at-commit': the pass over the batch's records, then none.

@@ -6,6 +6,7 @@ import type * as workflows from '../../workflows';
 import {
   BACKUP_WORKFLOW,
   CENTRE_FEEDBACK_WORKFLOW,
+  CITY_UPLOAD_WORKFLOW,
   DORMANT_ACCOUNTS_WORKFLOW,
   DROP_FOLDER_SCAN_WORKFLOW,
   EXCHANGE_FLOW_RUN_WORKFLOW,
@@ -39,8 +40,9 @@ describe('workflow contracts', () => {
       PUBLICITY_EXPIRY_WORKFLOW,
       FILE_STORE_SWEEP_WORKFLOW,
       EXCHANGE_FLOW_RUN_WORKFLOW,
+      CITY_UPLOAD_WORKFLOW,
     ];
-    expect(new Set(names).size).toBe(10);
+    expect(new Set(names).size).toBe(11);
   });
 
   it('accept a well-formed task action payload', () => {

@@ -22,3 +22,17 @@ export interface ExchangeFlowRunResult {
 }
 
 export const exchangeFlowScheduleId = (flowId: string) => `exchange-flow-${flowId}`;
+
+// The scheduled upload of 双公示 records to the city platform (R-4.0, lib/exchange/city/upload.ts), with
+// acknowledgements per item and re-sends of what the city has not acknowledged.
+export const CITY_UPLOAD_WORKFLOW = 'cityUpload';
+export const CITY_UPLOAD_SCHEDULE_ID = 'city-upload';
+
+export interface CityUploadWorkflowResult {
+  skipped: boolean;
+  queued: number;
+  sent: number;
+  acknowledged: number;
+  pending: number;
+  error?: string;
+}

@@ -3,7 +3,7 @@
 // the human-task shapes. This folder imports nothing, so importing it never pulls in workflow, activity or
 // app code; workflows/index.ts is checked against WorkflowSignatures (test/unit/workflow-contracts.test.ts).
 import type { CentreFeedbackInput, CentreFeedbackResult } from './centre-feedback';
-import type { ExchangeFlowRunInput, ExchangeFlowRunResult } from './exchange';
+import type { CityUploadWorkflowResult, ExchangeFlowRunInput, ExchangeFlowRunResult } from './exchange';
 import type { ImportBatchInput, ImportBatchStatus } from './import-batch';
 import type {
   BackupInput,
@@ -36,6 +36,7 @@ export interface WorkflowSignatures {
   publicityExpiry: (input?: PublicityExpiryInput) => Promise<PublicityExpiryResult>;
   fileStoreSweep: () => Promise<FileStoreSweepResult>;
   exchangeFlowRun: (input: ExchangeFlowRunInput) => Promise<ExchangeFlowRunResult>;
+  cityUpload: () => Promise<CityUploadWorkflowResult>;
 }
 
 export type WorkflowType = keyof WorkflowSignatures;

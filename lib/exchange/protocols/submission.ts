@@ -63,7 +63,7 @@ export function signSubmission(
 
 export async function acceptSubmission(
   s: Submission,
-  channel: 'PUSH' | 'SOAP',
+  channel: 'PUSH' | 'SOAP' | 'CITY',
   opts: { taskQueue?: string; now?: Date } = {},
 ): Promise<SubmissionResult> {
   const now = opts.now ?? new Date();

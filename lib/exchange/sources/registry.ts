@@ -3,10 +3,14 @@
 import { SourceStop, type SourceAdapter, type SourceKind } from './types';
 import { databaseSource } from './database';
 import { dropFolderSource } from './drop-folder';
+import { ftpSource, imapSource, sftpSource } from './remote-files';
 
 const ADAPTERS: Partial<Record<SourceKind, SourceAdapter>> = {
   DATABASE: databaseSource as SourceAdapter,
   DROP_FOLDER: dropFolderSource as SourceAdapter,
+  SFTP: sftpSource as SourceAdapter,
+  FTP: ftpSource as SourceAdapter,
+  IMAP: imapSource as SourceAdapter,
 };
 
 export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {

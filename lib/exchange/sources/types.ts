@@ -36,6 +36,31 @@ export interface FileSourceAdapter<C = unknown> {
   testConnection(ctx: SourceContext<C>): Promise<ConnectionCheck>;
   pull(ctx: SourceContext<C>, opts: { limit: number }): Promise<PulledFile[]>;
   acknowledge(ctx: SourceContext<C>, file: PulledFile, outcome: 'TAKEN' | 'REJECTED'): Promise<void>;
+  /**
+   * One whole pass: every waiting file received through receiveExchangeFile and then acknowledged at its source
+   * (lib/exchange/file-sync.ts). The remote protocols implement it with their own tested loop.
+   */
+  receiveAll?(ctx: SourceContext<C>, target: FileTarget): Promise<FileReceiveRun>;
+}
+
+/** Whom a received file is for: the delivering node, its department (the provider) and the flow's catalog. */
+export interface FileTarget {
+  nodeId: string;
+  deptCode: string;
+  catalogCode: string;
+  taskQueue?: string;
+}
+
+export interface FileReceiveRun {
+  /** False when the source could not be reached at all (`error` says why). */
+  ok: boolean;
+  error?: string;
+  files: {
+    name: string;
+    outcome: 'BATCH' | 'DUPLICATE' | 'REFUSED' | 'RETRY_LATER';
+    batchId?: string | null;
+    reason?: string;
+  }[];
 }
 
 export interface RowChunk {
