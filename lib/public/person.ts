@@ -58,7 +58,7 @@ export async function queryPerson(input: { name: string; idNumber: string }): Pr
     where: { subjectId: person.id, ...publicRecordWhere(publicationDay(), await publicCatalogIds(publicDb)) },
     orderBy: [{ publicityStart: 'desc' }, { id: 'desc' }],
     take: PERSON_LIMIT,
-    select: { id: true, data: true, sealed: true, catalogVersionId: true, publicityStart: true },
+    select: { id: true, data: true, catalogVersionId: true, publicityStart: true },
   });
   const versionIds = [...new Set(rows.map((r) => r.catalogVersionId))];
   const defs = new Map(
@@ -66,7 +66,8 @@ export async function queryPerson(input: { name: string; idNumber: string }): Pr
   );
   answer.items = rows.map((r) => {
     const def = defs.get(r.catalogVersionId)!;
-    const values = publicValues(def.fields, recordValues(r), 'PERSON');
+    // No sealed column on the public path (wuzhi_public_reader may not read it; shown values are masked anyway).
+    const values = publicValues(def.fields, recordValues({ data: r.data, sealed: null }), 'PERSON');
     return {
       id: r.id,
       catalogName: def.name,

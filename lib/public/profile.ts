@@ -122,7 +122,7 @@ export async function getPublicRecords(
     },
     orderBy: [{ publicityStart: 'desc' }, { id: 'desc' }],
     take: RECORDS_PAGE_SIZE + 1,
-    select: { id: true, data: true, sealed: true, catalogVersionId: true, publicityStart: true },
+    select: { id: true, data: true, catalogVersionId: true, publicityStart: true },
   });
   const defs = await defsOf(rows.map((r) => r.catalogVersionId));
   const page = rows.slice(0, RECORDS_PAGE_SIZE);
@@ -151,7 +151,7 @@ export async function getPublicRecord(
         catalogs.map((c) => c.id),
       ),
     },
-    select: { id: true, data: true, sealed: true, catalogVersionId: true, publicityStart: true, publicityEnd: true },
+    select: { id: true, data: true, catalogVersionId: true, publicityStart: true, publicityEnd: true },
   });
   if (!r) throw new NotFoundError(RECORD_NOT_FOUND);
   const def = (await defsOf([r.catalogVersionId])).get(r.catalogVersionId)!;
@@ -169,11 +169,13 @@ const SUMMARY_KEYS = ['decisionNumber', 'licenseName', 'penaltyType', 'negativeT
 const TITLE_KEYS = ['licenseName', 'decisionNumber', 'facts'];
 
 function summary(
-  r: { id: string; data: unknown; sealed: string | null; publicityStart: Date | null },
+  r: { id: string; data: unknown; publicityStart: Date | null },
   def: CatalogDef,
   full = false,
 ): PublicRecordSummary {
-  const values: RowValues = publicValues(def.fields, recordValues(r), 'ORG');
+  // Sealed (personal) fields are never read on the public path: wuzhi_public_reader has no grant on the column
+  // (migration 20261203130800_public_protection), and a public page would mask them anyway.
+  const values: RowValues = publicValues(def.fields, recordValues({ data: r.data, sealed: null }), 'ORG');
   const fields: PublicField[] = [];
   for (const f of def.fields) {
     const v = values[f.key];
