@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '@/lib/errors';
 import { personQuerySchema, queryPerson } from '@/lib/public/person';
 import { withPublicRoute } from '@/lib/public/route';
@@ -6,6 +7,9 @@ import { withPublicRoute } from '@/lib/public/route';
 export const POST = withPublicRoute(
   {
     kind: 'PERSON',
+    // Declared so the wrapper reads the JSON body at all (it reads one only for a route with a body schema); the
+    // handler validates it below for its own Chinese messages.
+    body: z.unknown(),
     personalTerm: ({ body }) => {
       const id = (body as { idNumber?: unknown } | undefined)?.idNumber;
       return typeof id === 'string' ? id : null;
