@@ -66,6 +66,7 @@ export async function queryPerson(input: { name: string; idNumber: string }): Pr
   );
   answer.items = rows.map((r) => {
     const def = defs.get(r.catalogVersionId)!;
+    // No sealed column on the public path (wuzhi_public_reader may not read it; shown values are masked anyway).
     const values = publicValues(def.fields, recordValues({ data: r.data, sealed: null }), 'PERSON');
     return {
       id: r.id,

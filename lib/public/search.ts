@@ -8,6 +8,9 @@ import { checkUscc } from '@/lib/identifiers/uscc';
 import { ValidationError } from '@/lib/errors';
 import { publicationDay, publicCatalogIds, publicRecordSql } from '@/lib/publication/rule';
 import { decodeCursor, encodeCursor } from './cursor';
+import { nameSearchRows, searchKey, type Filters, type NameRow } from './search-sql';
+
+export { searchKey };
 import { publicDb } from './read-db';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -46,21 +49,8 @@ export interface SearchResult {
   next: string | null;
 }
 
-/** The searched form of text, as credit_name_key() in SQL: NFKC, lower case, runs of blanks made one. */
-export function searchKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 const cursorSchema = z.tuple([z.union([z.literal(0), z.literal(1), z.literal(2)]), z.string().max(1000), z.uuid()]);
 type Cursor = z.infer<typeof cursorSchema>;
-
-interface Row {
-  id: string;
-  name: string;
-  uscc: string | null;
-  orgCategory: string | null;
-  key: string;
-}
 
 export async function searchOrganisations(input: SearchQuery): Promise<SearchResult> {
   const parsed = searchQuerySchema.safeParse(input);
@@ -76,15 +66,13 @@ export async function searchOrganisations(input: SearchQuery): Promise<SearchRes
 
   const cursor = decodeCursor(query.after, cursorSchema);
   const filters = await filterSql(query.kind, query.penalties === '1');
-  const rows: (Row & { tier: 0 | 1 | 2 })[] = [];
-  const want = SEARCH_PAGE_SIZE + 1;
-  for (const tier of [0, 1, 2] as const) {
-    if (cursor && tier < cursor[0]) continue;
-    const after: [string, string] | null = cursor && cursor[0] === tier ? [cursor[1], cursor[2]] : null;
-    const found = await tierRows(tier, term, after, want - rows.length, filters);
-    rows.push(...found.map((r) => ({ ...r, tier })));
-    if (rows.length >= want) break;
-  }
+  const rows = await nameSearchRows(
+    (sql, ...params) => publicDb.$queryRawUnsafe(sql, ...params),
+    term,
+    cursor,
+    SEARCH_PAGE_SIZE + 1,
+    filters,
+  );
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
@@ -116,7 +104,7 @@ async function codeLookup(code: string, term: string): Promise<SearchResult> {
   };
 }
 
-function item(r: Row, highlight: [number, number] | null): SearchItem {
+function item(r: NameRow, highlight: [number, number] | null): SearchItem {
   return {
     id: r.id,
     name: r.name,
@@ -125,11 +113,6 @@ function item(r: Row, highlight: [number, number] | null): SearchItem {
     kindLabel: r.orgCategory ? (ORG_CATEGORY_LABEL[r.orgCategory] ?? null) : null,
     highlight,
   };
-}
-
-interface Filters {
-  sql: string;
-  params: unknown[];
 }
 
 /** Conditions on the subject `s`, with their parameters numbered from $5 (the tier queries use $1–$4). */
@@ -158,94 +141,6 @@ async function penaltyCatalogIds(): Promise<string[]> {
     publicDb.catalog.findMany({ where: { code: 'ADMIN_PENALTY' }, select: { id: true } }),
   ]);
   return penalty.map((c) => c.id).filter((id) => pub.includes(id));
-}
-
-const KEY = `(credit_name_key(s.name) COLLATE "C")`;
-const SELECT = `SELECT s.id, s.name, s.uscc, s."orgCategory", ${KEY} AS key FROM "Subject" s`;
-const LOWEST_ID = '00000000-0000-0000-0000-000000000000';
-const HIGHEST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-
-async function tierRows(
-  tier: 0 | 1 | 2,
-  term: string,
-  after: [string, string] | null,
-  limit: number,
-  f: Filters,
-): Promise<Row[]> {
-  // Where a tier starts without a cursor. The lower bound is always one row comparison: a b-tree scan given both
-  // `key > x` and `(key, id) > (y, …)` cannot tell which is tighter and started at the first entry (measured:
-  // 100–650 ms over 1M organisations instead of 0.4 ms).
-  const start: [string, string] = tier === 0 ? [term, LOWEST_ID] : tier === 1 ? [term, HIGHEST_ID] : ['', LOWEST_ID];
-  const [afterKey, afterId] = after ?? start;
-  if (tier === 0) {
-    return publicDb.$queryRawUnsafe<Row[]>(
-      `${SELECT} WHERE s.kind = 'ORG' AND ${KEY} = $1 AND (${KEY}, s.id) > ($2 COLLATE "C", $3::uuid)${f.sql}
-       ORDER BY ${KEY}, s.id LIMIT $4`,
-      term,
-      afterKey,
-      afterId,
-      limit,
-      ...f.params,
-    );
-  }
-  if (tier === 1) {
-    // Names starting with the term and longer than it: the key range (term, term + the highest code point); the
-    // start (term, HIGHEST_ID) excludes the exact name.
-    return publicDb.$queryRawUnsafe<Row[]>(
-      `${SELECT} WHERE s.kind = 'ORG' AND ${KEY} < ($1 || chr(1114111)) COLLATE "C"
-       AND (${KEY}, s.id) > ($2 COLLATE "C", $3::uuid)${f.sql}
-       ORDER BY ${KEY}, s.id LIMIT $4`,
-      term,
-      afterKey,
-      afterId,
-      limit,
-      ...f.params,
-    );
-  }
-  const gram = await walkGram(term);
-  if (!gram) return [];
-  // Contains the term but does not start with it (strpos finds the first occurrence: 1 is a prefix match).
-  return publicDb.$queryRawUnsafe<Row[]>(
-    `SELECT s.id, s.name, s.uscc, s."orgCategory", g.key FROM "SubjectNameGram" g JOIN "Subject" s ON s.id = g."subjectId"
-     WHERE g.gram = $1 AND strpos(g.key, $5) > 1 AND (g.key, g."subjectId") > ($2 COLLATE "C", $3::uuid)${f.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 1}`)}
-     ORDER BY g.key, g."subjectId" LIMIT $4`,
-    gram,
-    afterKey,
-    afterId,
-    limit,
-    term,
-    ...f.params,
-  );
-}
-
-/**
- * How far a frequency count looks: past this a pair is "common" and any common pair will do (six counts of 1,000
- * took 7.5 ms over 4.4M gram rows; of 5,000, 51 ms). Known slow case: a rare term made only of common pairs walks
- * a long range before it finds 20 names.
- */
-const GRAM_COUNT_CAP = 1000;
-/** Pairs of a long term compared (each costs one short index range). */
-const GRAMS_COMPARED = 6;
-
-/**
- * The gram whose range the contains tier walks: the term itself when it has one or two characters, else its
- * rarest pair of adjacent characters (counted up to GRAM_COUNT_CAP); null when some pair occurs in no name,
- * so nothing can contain the term.
- */
-async function walkGram(term: string): Promise<string | null> {
-  const chars = [...term];
-  if (chars.length <= 2) return term;
-  const pairs = [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
-  const step = Math.max(1, Math.ceil(pairs.length / GRAMS_COMPARED));
-  const sample = pairs.filter((_, i) => i % step === 0).slice(0, GRAMS_COMPARED);
-  const counts = await publicDb.$queryRawUnsafe<{ gram: string; n: number }[]>(
-    `SELECT b AS gram, (SELECT count(*)::int FROM (SELECT 1 FROM "SubjectNameGram" WHERE gram = b LIMIT $2) x) AS n
-     FROM unnest($1::text[]) b ORDER BY n, b LIMIT 1`,
-    sample,
-    GRAM_COUNT_CAP,
-  );
-  const best = counts[0];
-  return best && best.n > 0 ? best.gram : null;
 }
 
 /** Where the term matches the shown name, mapping the searched form back to the name's own characters. */

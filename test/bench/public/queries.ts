@@ -3,6 +3,11 @@
 // parameters). Parameters are sampled from the benchmark database so every request asks for something real.
 import type pg from 'pg';
 import { publicRecordSql } from '../../../lib/publication/rule';
+import { encodeRecordKey } from '../../../lib/subjects/cursor';
+import { nameSearchRows, searchKey, type RawQuery } from '../../../lib/public/search-sql';
+
+// lib/public/search.ts's page size (that file is server-only: not importable here).
+const SEARCH_PAGE_SIZE = 20;
 
 export interface Sample {
   /** Subjects with records (profile, tabs, report), weighted towards those with many (deep tabs). */
@@ -13,8 +18,11 @@ export interface Sample {
   penaltyCatalogId: string;
   licenseCatalogId: string;
   publicCatalogIds: string[];
-  /** A keyset cursor deep in the 行政处罚 list (the 10,000th page's start): [decisionDate, id]. */
-  deepCursor: [string, string];
+  /**
+   * Keyset positions deep in the staff's 行政处罚 list (createdAt, id), sampled across the older half of it: the
+   * list has ~1,750,000 records, so a position is tens of thousands of pages from the first.
+   */
+  deepKeys: { at: Date; id: string }[];
   today: string;
 }
 
@@ -29,26 +37,19 @@ export interface BenchQuery {
   direct(c: pg.ClientBase, s: Sample, pick: <T>(list: T[]) => T): Promise<unknown>;
 }
 
-const base64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-// h-search's search indexes (migration *_public_search): the fragment's searched form (NFKC, lower case); a
-// fragment of three or more characters through the trigram index, of one or two through the gram array.
-const nameKey = (q: string) => q.normalize('NFKC').toLowerCase();
-async function searchDirect(c: pg.ClientBase, q: string) {
-  const k = nameKey(q);
-  const where =
-    k.length >= 3 ? `credit_name_key(name) LIKE '%' || $1 || '%'` : `credit_name_grams(name) @> ARRAY[$1]::text[]`;
-  return c.query(
-    `SELECT id, name, uscc, kind FROM "Subject" WHERE kind = 'ORG' AND ${where}
-      ORDER BY (credit_name_key(name) = $1) DESC, credit_name_key(name) COLLATE "C", id LIMIT 20`,
-    [k],
-  );
-}
+// The app's own statements (lib/public/search-sql.ts), run here on a plain pg client: the baseline is exactly
+// the SQL the app sends, without Next, Prisma and the guard.
+const viaPg =
+  (c: pg.ClientBase): RawQuery =>
+  async <T>(sql: string, ...params: unknown[]) =>
+    (await c.query(sql, params)).rows as T[];
+const searchDirect = (c: pg.ClientBase, q: string) =>
+  nameSearchRows(viaPg(c), searchKey(q), null, SEARCH_PAGE_SIZE + 1);
 
 const tabSql = (day: string) =>
-  `SELECT r.id, r.data, r."decisionDate" FROM "CreditRecord" r
+  `SELECT r.id, r.data, r."catalogVersionId", r."publicityStart" FROM "CreditRecord" r
     WHERE r."subjectId" = $1 AND r."catalogId" = $4 AND ${publicRecordSql('r', '$2', '$3')}
-    ORDER BY r."decisionDate" DESC, r.id DESC LIMIT 20`.replace('$$day', day);
+    ORDER BY r."publicityStart" DESC, r.id DESC LIMIT 21`.replace('$$day', day);
 
 const countsSql = `SELECT r."catalogId", count(*)::int AS n FROM "CreditRecord" r
   WHERE r."subjectId" = $1 AND ${publicRecordSql('r', '$2', '$3')} GROUP BY r."catalogId"`;
@@ -59,7 +60,10 @@ export const QUERIES: BenchQuery[] = [
     label: '代码查询 (18-char code)',
     goalP95: 50,
     http: (s, pick) => ({ path: `/api/public/search?q=${pick(s.usccs)}` }),
-    direct: (c, s, pick) => c.query(`SELECT id, name, uscc, kind FROM "Subject" WHERE uscc = $1`, [pick(s.usccs)]),
+    direct: (c, s, pick) =>
+      c.query(`SELECT id, name, uscc, "orgCategory" FROM "Subject" WHERE uscc = $1 AND kind = 'ORG' LIMIT 1`, [
+        pick(s.usccs),
+      ]),
   },
   ...([1, 2, 3, 6] as const).map((n): BenchQuery => ({
     key: `search${n}`,
@@ -118,16 +122,23 @@ export const QUERIES: BenchQuery[] = [
     key: 'staffDeep',
     label: '工作人员记录列表，深页 (keyset)',
     goalP95: 50,
-    http: (s) => ({
-      path: `/api/records?catalog=ADMIN_PENALTY&after=${base64url(s.deepCursor)}`,
+    // The cursor as lib/records keyset writes it into a page's `next` (lib/subjects/cursor.ts).
+    http: (s, pick) => ({
+      path: `/api/records?catalog=ADMIN_PENALTY&after=${encodeRecordKey(pick(s.deepKeys))}`,
       staff: true,
     }),
-    direct: (c, s) =>
-      c.query(
-        `SELECT id, data, "decisionDate" FROM "CreditRecord" WHERE "catalogId" = $1
-          AND ("decisionDate", id) < ($2::date, $3::uuid) ORDER BY "decisionDate" DESC, id DESC LIMIT 20`,
-        [s.penaltyCatalogId, s.deepCursor[0], s.deepCursor[1]],
-      ),
+    // recordPage's statement (lib/records/scoped-records.ts) with the names it includes, for a centre-wide scope.
+    direct: (c, s, pick) => {
+      const k = pick(s.deepKeys);
+      return c.query(
+        `SELECT r.*, d.name AS "deptName", sj.name AS "subjectName", sj.kind, sj.restricted
+           FROM "CreditRecord" r JOIN "Department" d ON d.id = r."providerDeptId"
+           LEFT JOIN "Subject" sj ON sj.id = r."subjectId"
+          WHERE r."catalogId" = $1 AND r."createdAt" <= $2 AND (r."createdAt" < $2 OR r.id < $3::uuid)
+          ORDER BY r."createdAt" DESC, r.id DESC LIMIT 21`,
+        [s.penaltyCatalogId, k.at, k.id],
+      );
+    },
   },
 ];
 
@@ -152,9 +163,9 @@ export async function sampleParameters(c: pg.ClientBase, today: string): Promise
       fragments[n].push(o.name.slice(at, at + n));
     }
   }
-  const { rows: deep } = await c.query<{ d: string; id: string }>(
-    `SELECT to_char("decisionDate", 'YYYY-MM-DD') AS d, id FROM "CreditRecord" WHERE "catalogId" = $1
-      ORDER BY "decisionDate" DESC, id DESC OFFSET 200000 LIMIT 1`,
+  const { rows: deep } = await c.query<{ at: Date; id: string }>(
+    `SELECT "createdAt" AS at, id FROM "CreditRecord" TABLESAMPLE SYSTEM (0.1)
+      WHERE "catalogId" = $1 AND "createdAt" < now() - interval '2 years' LIMIT 200`,
     [id('ADMIN_PENALTY')],
   );
   return {
@@ -164,7 +175,7 @@ export async function sampleParameters(c: pg.ClientBase, today: string): Promise
     penaltyCatalogId: id('ADMIN_PENALTY'),
     licenseCatalogId: id('ADMIN_LICENSE'),
     publicCatalogIds: cats.filter((x) => x.sensitivity === 'PUBLIC').map((x) => x.id),
-    deepCursor: [deep[0]!.d, deep[0]!.id],
+    deepKeys: deep,
     today,
   };
 }
