@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { generateOrganisations } from '../../prisma/seed-data/organisations';
-import { DEMO_EXPIRED_ORG, DEMO_RESTRICTED_ORG } from '../../prisma/seed-data/public-records';
+import { seedReportFixture } from '../support/report-data';
+import { DEMO_RESTRICTED_ORG } from '../../prisma/seed-data/public-records';
 import { APP_URL, launchBrowser } from '../support/browser';
 
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -77,28 +78,43 @@ describe('public search in the browser', () => {
   });
 
   it('R-6.1 R-6.2 search by code, open the profile: only in-period records, the expired penalty absent', async () => {
-    const o = orgs[DEMO_EXPIRED_ORG]!;
+    // An organisation of this test's own (the demo organisations also receive what other test files import):
+    // a licence and a penalty in their publicity period, an expired and a withdrawn penalty.
+    const f = await seedReportFixture();
     await page.setViewportSize(WIDTHS.desktop);
     await page.goto(`${APP_URL}/search`);
-    await page.getByLabel('企业名称或统一社会信用代码').fill(o.uscc);
+    await page.getByLabel('企业名称或统一社会信用代码').fill(f.uscc);
     await page.getByTestId('search-submit').click();
-    await page.getByRole('link', { name: o.name }).click();
+    await page.getByRole('link', { name: f.name }).click();
     await page.waitForURL('**/org/*');
-    expect(await page.getByTestId('org-name').textContent()).toBe(o.name);
-    expect(await page.getByTestId('legal-rep').textContent()).toContain('*');
+    expect(await page.getByTestId('org-name').textContent()).toBe(f.name);
     expect(await page.getByTestId('count-license').textContent()).toBe('1');
-    expect(await page.getByTestId('count-penalty').textContent()).toBe('0');
+    expect(await page.getByTestId('count-penalty').textContent()).toBe('1');
     await page.getByTestId('tab-penalty').click();
-    await expect.poll(() => page.getByTestId('tab-empty').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('tab-record').count()).toBe(1);
+    const penalties = await page.getByTestId('tab-record').textContent();
+    expect(penalties).toContain(f.penalty.number);
+    expect(await page.content()).not.toContain(f.expired.number);
+    expect(await page.content()).not.toContain(f.withdrawn.number);
     await page.getByTestId('tab-license').click();
     await expect.poll(() => page.getByTestId('tab-record').count()).toBe(1);
     await page.getByTestId('tab-record').getByRole('link').click();
     await expect.poll(() => page.getByTestId('record-fields').textContent()).toContain('许可');
     const url = page.url();
     await capture('public-record', url);
-    const profile = url.replace(/\/record\/.*$/, '');
+    const profile = url.replace(/\/records\/.*$/, '');
     await capture('public-profile', profile);
     await capture('public-profile-licences', `${profile}?tab=license`);
+  });
+
+  it('R-6.1 the profile names the legal representative masked', async () => {
+    const o = orgs[2]!;
+    await page.goto(`${APP_URL}/search?q=${o.uscc}`);
+    await page.getByRole('link', { name: o.name }).click();
+    await page.waitForURL('**/org/*');
+    const rep = await page.getByTestId('legal-rep').textContent();
+    expect(rep).toContain('*');
+    expect(rep).not.toContain(o.legalRep.name);
   });
 
   it('R-2.5 a restricted organisation is found, but its profile shows no record', async () => {
